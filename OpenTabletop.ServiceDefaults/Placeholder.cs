@@ -1,0 +1,1 @@
+namespace OpenTabletop.ServiceDefaults; internal static class Placeholder {}
