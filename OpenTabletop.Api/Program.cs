@@ -1,6 +1,21 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
+using OpenTabletop.Api.Games;
+using OpenTabletop.Api.Http;
+using OpenTabletop.Data;
 
-app.MapGet("/", () => "Hello World!");
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddOpenTabletopDatabase("opentabletop");
+builder.AddOpenTabletopCache("cache");
+builder.AddHttpConventions();
+
+var app = builder.Build();
+app.UseHttpConventions();
+app.MapDefaultEndpoints();
+
+var v1 = app.MapGroup("/v1");
+v1.MapGamesApi();
 
 app.Run();
+
+/// <summary>Entry point marker for tests.</summary>
+public partial class Program;

@@ -1,0 +1,57 @@
+using OpenTabletop.Data.Entities;
+
+namespace OpenTabletop.Api.Games;
+
+internal static class GameMapping
+{
+    public static GameResponse ToResponse(this Game game) => new()
+    {
+        Id = game.Id,
+        Slug = game.Slug,
+        Name = game.Name,
+        SortName = game.SortName,
+        Type = game.Type,
+        ParentGameId = game.ParentGameId,
+        YearPublished = game.YearPublished,
+        Description = game.Description,
+        DescriptionShort = game.DescriptionShort,
+        MinPlayers = game.MinPlayers,
+        MaxPlayers = game.MaxPlayers,
+        MinPlaytimeMinutes = game.MinPlaytimeMinutes,
+        MaxPlaytimeMinutes = game.MaxPlaytimeMinutes,
+        CommunityPlaytimeMinMinutes = game.CommunityPlaytimeMinMinutes,
+        CommunityPlaytimeMaxMinutes = game.CommunityPlaytimeMaxMinutes,
+        CommunityPlaytimeMedianMinutes = game.CommunityPlaytimeMedianMinutes,
+        MinAge = game.MinAge,
+        Weight = ToDouble(game.Weight),
+        WeightVotes = game.WeightVotes,
+        AverageRating = ToDouble(game.AverageRating),
+        RatingDistribution = game.RatingDistribution,
+        RatingStddev = ToDouble(game.RatingStddev),
+        BayesRating = ToDouble(game.BayesRating),
+        RatingCount = game.RatingCount,
+        RatingConfidence = ToDouble(game.RatingConfidence),
+        RankOverall = game.RankOverall,
+        RankByCategory = game.RankByCategory,
+        OwnerCount = game.OwnerCount,
+        WishlistCount = game.WishlistCount,
+        TotalPlays = game.TotalPlays,
+        CommunitySuggestedAge = game.CommunitySuggestedAge,
+        LanguageDependence = game.LanguageDependence,
+        Mode = game.Mode,
+        ImageUrl = game.ImageUrl,
+        ThumbnailUrl = game.ThumbnailUrl,
+        BggId = game.BggId,
+        FundingSource = game.FundingSource,
+        CanonicalEditionId = game.CanonicalEditionId,
+        Status = game.Status,
+        TopPlayerCounts = game.TopPlayerCounts,
+        RecommendedPlayerCounts = game.RecommendedPlayerCounts,
+        CreatedAt = DateTime.SpecifyKind(game.CreatedAt, DateTimeKind.Utc),
+        UpdatedAt = DateTime.SpecifyKind(game.UpdatedAt, DateTimeKind.Utc),
+        Links = GameLinks.For(game),
+    };
+
+    // Stored as numeric; written as plain JSON numbers without trailing zeros (8.340 → 8.34).
+    private static double? ToDouble(decimal? value) => value is null ? null : (double)value.Value;
+}

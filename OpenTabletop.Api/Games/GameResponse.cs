@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+
+namespace OpenTabletop.Api.Games;
+
+/// <summary>The spec's Game schema (field names on the wire exactly as the spec spells them).</summary>
+public sealed record GameResponse
+{
+    public required Guid Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+    public required string SortName { get; init; }
+    public required string Type { get; init; }
+    public Guid? ParentGameId { get; init; }
+    public int? YearPublished { get; init; }
+    public string? Description { get; init; }
+    public string? DescriptionShort { get; init; }
+    public int? MinPlayers { get; init; }
+    public int? MaxPlayers { get; init; }
+    public int? MinPlaytimeMinutes { get; init; }
+    public int? MaxPlaytimeMinutes { get; init; }
+    public int? CommunityPlaytimeMinMinutes { get; init; }
+    public int? CommunityPlaytimeMaxMinutes { get; init; }
+    public int? CommunityPlaytimeMedianMinutes { get; init; }
+    public int? MinAge { get; init; }
+    public double? Weight { get; init; }
+    public int WeightVotes { get; init; }
+    public double? AverageRating { get; init; }
+    public int[]? RatingDistribution { get; init; }
+    public double? RatingStddev { get; init; }
+    public double? BayesRating { get; init; }
+    public int RatingCount { get; init; }
+    /// <summary>Docs-only field (SPEC-DECISIONS: added, never renamed).</summary>
+    public double? RatingConfidence { get; init; }
+    public int? RankOverall { get; init; }
+    public IReadOnlyDictionary<string, int>? RankByCategory { get; init; }
+    public int? OwnerCount { get; init; }
+    public int? WishlistCount { get; init; }
+    public int? TotalPlays { get; init; }
+    public int? CommunitySuggestedAge { get; init; }
+    public string? LanguageDependence { get; init; }
+    public string? Mode { get; init; }
+    public string? ImageUrl { get; init; }
+    public string? ThumbnailUrl { get; init; }
+    public int? BggId { get; init; }
+    public string? FundingSource { get; init; }
+    public Guid? CanonicalEditionId { get; init; }
+    public required string Status { get; init; }
+    /// <summary>Docs-only: counts whose per-count rating is at least 4.0 of 5.</summary>
+    public int[]? TopPlayerCounts { get; init; }
+    /// <summary>Docs-only: counts whose per-count rating is at least 3.0 of 5.</summary>
+    public int[]? RecommendedPlayerCounts { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+
+    [JsonPropertyName("_links")]
+    public required IReadOnlyDictionary<string, Link> Links { get; init; }
+}
+
+/// <summary>A HAL link (spec ADR-0018).</summary>
+public sealed record Link(string Href, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title = null);

@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace OpenTabletop.Data;
+
+public static class CacheExtensions
+{
+    /// <summary>
+    /// HybridCache with an in-process L1 and, when <c>ConnectionStrings:{name}</c> or <c>REDIS_URL</c> is set,
+    /// a Redis-protocol L2 (Redis, Garnet, Valkey). The cache only accelerates: connection failures are
+    /// tolerated (never fatal at boot, short timeouts, HybridCache logs L2 errors and falls back to the source).
+    /// </summary>
+    public static IHostApplicationBuilder AddOpenTabletopCache(this IHostApplicationBuilder builder, string name)
+    {
+        string? connectionString;
+        try
+        {
+            connectionString = ConnectionStrings.Cache(builder.Configuration, name);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"Configuration error: REDIS_URL is not valid: {e.Message}", e);
+        }
+
+        builder.Services.AddHybridCache(options =>
+        {
+            options.DefaultEntryOptions = new HybridCacheEntryOptions
+            {
+                Expiration = TimeSpan.FromMinutes(5),
+                LocalCacheExpiration = TimeSpan.FromMinutes(1),
+            };
+        });
+
+        if (connectionString is null)
+        {
+            builder.Services.AddSingleton(new CacheStatus(Configured: false, Endpoint: null));
+            builder.Services.AddHostedService<InMemoryCacheWarning>();
+            return builder;
+        }
+
+        var options = ParseResilient(connectionString, name);
+        builder.Services.AddSingleton(new CacheStatus(Configured: true, Endpoint: string.Join(",", options.EndPoints)));
+        builder.Services.AddSingleton<RedisConnection>(sp =>
+            new RedisConnection(options, sp.GetRequiredService<ILogger<RedisConnection>>()));
+        builder.Services.AddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<RedisConnection>().Multiplexer);
+        builder.Services.AddStackExchangeRedisCache(_ => { });
+        builder.Services.AddOptions<RedisCacheOptions>().Configure<RedisConnection>((redis, connection) =>
+        {
+            redis.InstanceName = "ott:";
+            redis.ConnectionMultiplexerFactory = () => Task.FromResult(connection.Multiplexer);
+        });
+        return builder;
+    }
+
+    private static ConfigurationOptions ParseResilient(string connectionString, string name)
+    {
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Configuration error: ConnectionStrings__{name} is not a valid Redis configuration: {e.Message}", e);
+        }
+        // Boot must not depend on the cache, and a slow cache must not hold requests for long.
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2000);
+        options.SyncTimeout = Math.Min(options.SyncTimeout, 1000);
+        options.AsyncTimeout = Math.Min(options.AsyncTimeout, 1000);
+        options.ConnectRetry = 1;
+        return options;
+    }
+}
+
+/// <summary>Whether a shared (L2) cache is configured; exposed for diagnostics and tests.</summary>
+public sealed record CacheStatus(bool Configured, string? Endpoint);
+
+/// <summary>One multiplexer for the process, created on first use so boot never waits on the cache.</summary>
+public sealed class RedisConnection(ConfigurationOptions options, ILogger<RedisConnection> logger) : IDisposable
+{
+    private readonly Lazy<IConnectionMultiplexer> _multiplexer = new(() =>
+    {
+        var multiplexer = ConnectionMultiplexer.Connect(options);
+        if (!multiplexer.IsConnected)
+        {
+            logger.LogWarning("The cache at {Endpoint} is not reachable yet; requests are served without it until it is.", string.Join(",", options.EndPoints));
+        }
+        return multiplexer;
+    });
+
+    public IConnectionMultiplexer Multiplexer => _multiplexer.Value;
+
+    public void Dispose()
+    {
+        if (_multiplexer.IsValueCreated) _multiplexer.Value.Dispose();
+    }
+}
+
+internal sealed class InMemoryCacheWarning(ILogger<InMemoryCacheWarning> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        logger.LogWarning("No cache configured (ConnectionStrings__cache or REDIS_URL): caching in process memory only, not shared across replicas.");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

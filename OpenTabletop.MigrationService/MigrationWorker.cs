@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Npgsql;
+using OpenTabletop.MigrationService.Migrating;
+using OpenTabletop.MigrationService.Seeding;
+
+namespace OpenTabletop.MigrationService;
+
+/// <summary>Create the database if needed, then migrate and seed under one advisory lock.</summary>
+public sealed class MigrationWorker(
+    NpgsqlDataSource dataSource,
+    MigrationRunner migrations,
+    SeedRunner seeds,
+    IHostEnvironment environment,
+    ILogger<MigrationWorker> logger)
+{
+    private static readonly ActivitySource Activity = new("OpenTabletop.MigrationService");
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        using var activity = Activity.StartActivity("Migrate and seed");
+        try
+        {
+            await DatabaseCreator.EnsureExistsAsync(dataSource.ConnectionString, logger, ct);
+            await using (await AdvisoryLock.AcquireAsync(dataSource, AdvisoryLock.MigrationKey, ct))
+            {
+                await migrations.ApplyAsync(ct);
+                await seeds.SeedAsync(environment, ct);
+            }
+            logger.LogInformation("Database ready.");
+            return 0;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Migration cancelled before it finished; every completed step was committed, the interrupted one rolled back.");
+            return 1;
+        }
+        catch (Exception e)
+        {
+            activity?.AddException(e);
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            logger.LogError(e, "Migration failed: {Reason}", e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace OpenTabletop.ServiceDefaults; internal static class Placeholder {}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OpenTabletop.Tests.Support;
+
+/// <summary>
+/// The real Api program on a real Kestrel socket (loopback, free port), configured like the AppHost
+/// configures it: connection strings and environment settings only.
+/// </summary>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+{
+    public static ApiFactory Start(string databaseConnectionString, params (string Key, string? Value)[] extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:opentabletop"] = databaseConnectionString,
+            ["LOG_LEVEL"] = "warning",
+        };
+        foreach (var (key, value) in extra) settings[key] = value;
+        var factory = new ApiFactory(settings);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+    }
+}
