@@ -1,0 +1,17 @@
+namespace OpenTabletop.Data.Entities;
+
+/// <summary>A row of <c>themes</c>: a controlled-vocabulary term with its primary parent.</summary>
+public sealed class Theme
+{
+    public Guid Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public Guid? ParentId { get; set; }
+    public string[] Synonyms { get; set; } = [];
+    public int[] BggIds { get; set; } = [];
+
+    public Theme? Parent { get; set; }
+    public ICollection<Theme> Children { get; } = [];
+    public ICollection<Game> Games { get; } = [];
+}
