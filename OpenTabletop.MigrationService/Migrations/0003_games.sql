@@ -122,23 +122,41 @@ CREATE TABLE alternate_names (
     language    varchar(35),
     is_primary  boolean NOT NULL DEFAULT false,
     source      varchar(20) CHECK (source IN ('bgg', 'publisher', 'community')),
-    UNIQUE (game_id, name, language)
+    UNIQUE NULLS NOT DISTINCT (game_id, name, language)
 );
 CREATE INDEX alternate_names_trgm_idx ON alternate_names USING gin (lower(name) gin_trgm_ops);
 
-CREATE FUNCTION refresh_game_alternate_names() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+CREATE FUNCTION refresh_search_alternate_names(game_ids uuid[]) RETURNS void LANGUAGE sql AS $$
     UPDATE games g
-       SET search_alternate_names = coalesce((SELECT string_agg(a.name, ' ' ORDER BY a.name) FROM alternate_names a WHERE a.game_id = g.id), '')
-     WHERE g.id IN (SELECT game_id FROM changed_names);
+       SET search_alternate_names = names.value
+      FROM (SELECT id, coalesce((SELECT string_agg(a.name, ' ' ORDER BY a.name, a.language) FROM alternate_names a WHERE a.game_id = x.id), '') AS value
+              FROM unnest(game_ids) AS x(id)) names
+     WHERE g.id = names.id AND g.search_alternate_names IS DISTINCT FROM names.value;
+$$;
+
+-- Statement-level triggers with transition tables: one UPDATE of games per statement, and on UPDATE
+-- both the old and the new game of a moved name are refreshed.
+CREATE FUNCTION alternate_names_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_search_alternate_names(ARRAY(SELECT DISTINCT game_id FROM new_names));
+    RETURN NULL;
+END $$;
+CREATE FUNCTION alternate_names_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_search_alternate_names(ARRAY(SELECT DISTINCT game_id FROM old_names));
+    RETURN NULL;
+END $$;
+CREATE FUNCTION alternate_names_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM refresh_search_alternate_names(ARRAY(SELECT game_id FROM new_names UNION SELECT game_id FROM old_names));
     RETURN NULL;
 END $$;
 CREATE TRIGGER alternate_names_inserted AFTER INSERT ON alternate_names
-    REFERENCING NEW TABLE AS changed_names FOR EACH STATEMENT EXECUTE FUNCTION refresh_game_alternate_names();
+    REFERENCING NEW TABLE AS new_names FOR EACH STATEMENT EXECUTE FUNCTION alternate_names_inserted();
 CREATE TRIGGER alternate_names_updated AFTER UPDATE ON alternate_names
-    REFERENCING NEW TABLE AS changed_names FOR EACH STATEMENT EXECUTE FUNCTION refresh_game_alternate_names();
+    REFERENCING OLD TABLE AS old_names NEW TABLE AS new_names FOR EACH STATEMENT EXECUTE FUNCTION alternate_names_updated();
 CREATE TRIGGER alternate_names_deleted AFTER DELETE ON alternate_names
-    REFERENCING OLD TABLE AS changed_names FOR EACH STATEMENT EXECUTE FUNCTION refresh_game_alternate_names();
+    REFERENCING OLD TABLE AS old_names FOR EACH STATEMENT EXECUTE FUNCTION alternate_names_deleted();
 
 CREATE TABLE external_identifiers (
     game_id      uuid NOT NULL REFERENCES games (id) ON DELETE CASCADE,
