@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+
+namespace OpenTabletop.Tests.MigrationService;
+
+/// <summary>Keeps every formatted log message, for tests that check what a component reported.</summary>
+internal sealed class ListLogger<T> : ILogger<T>
+{
+    private readonly List<string> _messages = [];
+
+    public IReadOnlyList<string> Messages
+    {
+        get
+        {
+            lock (_messages)
+            {
+                return [.. _messages];
+            }
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_messages)
+        {
+            _messages.Add(formatter(state, exception));
+        }
+    }
+}
