@@ -11,13 +11,15 @@ using OpenTabletop.Data;
 using OpenTabletop.Data.Entities;
 using OpenTabletop.Tests.Fixtures;
 
+using OpenTabletop.Tests.Support;
+
 namespace OpenTabletop.Tests.Data;
 
 /// <summary>
 /// The SQL migrations own the schema and EF only maps onto it, so nothing else notices when the two
 /// drift apart. These tests migrate a fresh database and hold the EF model against its catalogue.
 /// </summary>
-public sealed partial class DbModelMatchesSchemaTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public sealed partial class DbModelMatchesSchemaTests(PostgresFixture postgres)
 {
     /// <summary>The migration runner's own bookkeeping; no entity maps it.</summary>
     private static readonly HashSet<string> UnmappedTables = ["schema_migrations"];
@@ -363,7 +365,7 @@ public sealed partial class DbModelMatchesSchemaTests(PostgresFixture postgres) 
     private async Task<string> CreateMigratedDatabaseAsync()
     {
         var connectionString = await postgres.CreateDatabaseAsync(Ct);
-        await EfTestSchema.ApplyAsync(connectionString, Ct);
+        await TestDatabases.MigrateAsync(connectionString, Ct);
         return connectionString;
     }
 

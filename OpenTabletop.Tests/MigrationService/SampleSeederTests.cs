@@ -5,9 +5,11 @@ using OpenTabletop.MigrationService.Seeding;
 using OpenTabletop.Tests.Fixtures;
 using YamlDotNet.RepresentationModel;
 
+using OpenTabletop.Tests.Support;
+
 namespace OpenTabletop.Tests.MigrationService;
 
-public sealed class SampleSeederTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public sealed class SampleSeederTests(PostgresFixture postgres)
 {
     private static readonly Guid SpiritIsland = Guid.Parse("01912f4c-7e3a-7b1a-8c5d-9f0e1a2b3c4d");
 

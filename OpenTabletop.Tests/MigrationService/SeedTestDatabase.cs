@@ -3,6 +3,8 @@ using Npgsql;
 using OpenTabletop.MigrationService.Seeding;
 using OpenTabletop.Tests.Fixtures;
 
+using OpenTabletop.Tests.Support;
+
 namespace OpenTabletop.Tests.MigrationService;
 
 /// <summary>A fresh, migrated database for one test, with the seeders wired to it.</summary>
@@ -15,7 +17,7 @@ internal sealed class SeedTestDatabase : IAsyncDisposable
     public static async Task<SeedTestDatabase> CreateAsync(PostgresFixture postgres, CancellationToken ct)
     {
         var connectionString = await postgres.CreateDatabaseAsync(ct);
-        await TestSchema.ApplyAsync(connectionString, ct);
+        await TestDatabases.MigrateAsync(connectionString, ct);
         return new SeedTestDatabase(NpgsqlDataSource.Create(connectionString));
     }
 

@@ -3,7 +3,7 @@ using OpenTabletop.Tests.Fixtures;
 
 namespace OpenTabletop.Tests.MigrationService;
 
-public sealed class TaxonomySeederTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
+public sealed class TaxonomySeederTests(PostgresFixture postgres)
 {
     private static readonly string[] MultiAncestorMechanics =
         ["dice-placement", "melding", "engine-building", "enclosure", "traitor", "roll-and-write", "pattern-building"];
