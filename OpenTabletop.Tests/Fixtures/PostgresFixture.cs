@@ -1,60 +1,125 @@
 using Npgsql;
+using OpenTabletop.AppHost.Hosting.Logging;
+using OpenTabletop.AppHost.Hosting.Provisioning;
+using OpenTabletop.AppHost.Hosting.Testing;
 
 namespace OpenTabletop.Tests.Fixtures;
 
 /// <summary>
-/// Minimal stand-in for the shared PostgreSQL fixture: it uses the server named by the
-/// <c>OTT_TEST_POSTGRES</c> connection string (required) and hands out fresh, empty databases,
-/// dropping them again when disposed. The real fixture keeps this API.
+/// A PostgreSQL server for a test class. <c>OTT_TEST_POSTGRES</c> (a server connection string) points
+/// it at an existing server; otherwise it starts a private one from the local binaries, through the
+/// same provider code the AppHost uses, on a free port over a temporary folder removed on dispose.
 /// </summary>
-public sealed class PostgresFixture : IAsyncDisposable
+public sealed class PostgresFixture : IAsyncLifetime
 {
-    private const string EnvironmentVariable = "OTT_TEST_POSTGRES";
-    private readonly List<string> created = [];
-    private readonly Lock gate = new();
+    public const string EnvironmentVariable = "OTT_TEST_POSTGRES";
 
-    public PostgresFixture()
+    private readonly List<string> _databases = [];
+    private readonly Lock _gate = new();
+    private LocalPostgresServer? _server;
+    private TemporaryDirectory? _directory;
+    private string? _serverConnectionString;
+
+    /// <summary>Superuser (owner) connection to the <c>postgres</c> maintenance database.</summary>
+    public string ServerConnectionString =>
+        _serverConnectionString ?? throw new InvalidOperationException("The fixture has not been initialised.");
+
+    /// <summary>True when this fixture started the server (and so can stop and restart it).</summary>
+    public bool OwnsServer => _server is not null;
+
+    /// <summary>The server's own log, for assertion messages.</summary>
+    public ResourceLog Log { get; } = new("postgres");
+
+    public async ValueTask InitializeAsync()
     {
-        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(configured))
+        var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(external))
         {
-            throw new InvalidOperationException(
-                $"Set {EnvironmentVariable} to a connection string for a PostgreSQL server on which the tests may create databases, " +
-                "e.g. Host=127.0.0.1;Port=5432;Username=postgres;Database=postgres");
+            _serverConnectionString = external;
+            return;
         }
-        ServerConnectionString = configured;
+
+        _directory = TemporaryDirectory.Create("postgres");
+        try
+        {
+            _server = await LocalPostgresServer.StartAsync(
+                new LocalPostgresOptions { DataDirectory = _directory.Combine("postgres"), Durable = false },
+                Log,
+                TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            _directory.Dispose();
+            throw;
+        }
+
+        _serverConnectionString = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = "postgres" }.ConnectionString;
     }
 
-    /// <summary>Connects to the server's maintenance database.</summary>
-    public string ServerConnectionString { get; }
-
-    /// <summary>Creates an empty database and returns a connection string to it.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken cancellationToken)
+    /// <summary>Creates a fresh, empty database with a unique name and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(CancellationToken ct = default)
     {
-        var name = $"ott_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        var name = $"ott_test_{Guid.NewGuid():N}"[..24];
+        await using (var connection = new NpgsqlConnection(AdminConnectionString()))
         {
-            await connection.OpenAsync(cancellationToken);
+            await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await command.ExecuteNonQueryAsync(ct);
         }
-        lock (gate)
+
+        lock (_gate)
         {
-            created.Add(name);
+            _databases.Add(name);
         }
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = false }.ConnectionString;
+
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
     }
+
+    /// <summary>Stops the server, for tests of how the services behave without a database.</summary>
+    public async Task StopServerAsync(CancellationToken ct = default) => await OwnedServer().StopAsync(ct);
+
+    /// <summary>Starts the server again on the same port over the same data.</summary>
+    public async Task StartServerAsync(CancellationToken ct = default) => await OwnedServer().RestartAsync(ct);
 
     public async ValueTask DisposeAsync()
     {
-        string[] names;
-        lock (gate)
+        if (_server is not null)
         {
-            names = [.. created];
-            created.Clear();
+            await _server.DisposeAsync();
+            _directory?.Dispose();
+            return;
         }
-        if (names.Length == 0) return;
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
+
+        if (_serverConnectionString is not null)
+        {
+            await DropCreatedDatabasesAsync();
+        }
+    }
+
+    private LocalPostgresServer OwnedServer() =>
+        _server ?? throw new InvalidOperationException(
+            $"This fixture uses the server given by {EnvironmentVariable} and does not control it; check OwnsServer first.");
+
+    /// <summary>Unpooled, so that no idle admin connection is left behind to block a DROP DATABASE.</summary>
+    private string AdminConnectionString() =>
+        new NpgsqlConnectionStringBuilder(ServerConnectionString) { Pooling = false }.ConnectionString;
+
+    /// <summary>On a shared server, leave nothing behind.</summary>
+    private async Task DropCreatedDatabasesAsync()
+    {
+        string[] names;
+        lock (_gate)
+        {
+            names = [.. _databases];
+        }
+
+        if (names.Length == 0)
+        {
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(AdminConnectionString());
         await connection.OpenAsync();
         foreach (var name in names)
         {
