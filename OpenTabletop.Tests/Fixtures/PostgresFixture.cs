@@ -30,10 +30,23 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>The server's own log, for assertion messages.</summary>
     public ResourceLog Log { get; } = new("postgres");
 
+    /// <summary>
+    /// Starts a private server whatever OTT_TEST_POSTGRES says, for tests that stop and restart it.
+    /// The caller disposes it.
+    /// </summary>
+    public static async Task<PostgresFixture> StartPrivateAsync(CancellationToken ct = default)
+    {
+        var fixture = new PostgresFixture { _private = true };
+        await fixture.InitializeAsync();
+        return fixture;
+    }
+
+    private bool _private;
+
     public async ValueTask InitializeAsync()
     {
         var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(external))
+        if (!_private && !string.IsNullOrWhiteSpace(external))
         {
             _serverConnectionString = external;
             return;
