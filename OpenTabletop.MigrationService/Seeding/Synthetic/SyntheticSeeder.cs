@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace OpenTabletop.MigrationService.Seeding.Synthetic;
+
+/// <summary>
+/// The <c>synthetic</c> seed mode: a deterministic catalogue of N games with people, publishers,
+/// taxonomy links, add-on effects, polls, raw votes and play logs, bulk-loaded with binary COPY in
+/// one transaction. Runs after the taxonomy and the sample games; coexists with them.
+/// <para>
+/// Idempotency: a marker row (see <see cref="SyntheticMarker"/>) records the parameters. Same
+/// games and seed → nothing to do. Different games or seed → <see cref="SyntheticSeedConflictException"/>:
+/// the generator is not prefix-stable (add-on parents, combinations and ranks depend on the whole
+/// set), so topping up would mean rewriting rows in place; a different set needs a fresh database.
+/// </para>
+/// </summary>
+public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<SyntheticSeeder> logger)
+{
+    /// <summary>Serialises concurrent seeders on the same database ("synthetic" in ASCII).</summary>
+    private const long AdvisoryLockKey = 0x73796E7468657469;
+
+    /// <summary>Tables large enough that their secondary indexes and foreign keys are rebuilt after the load.</summary>
+    internal static readonly string[] DeferredTables = ["rating_votes", "weight_votes", "play_logs"];
+
+    private static readonly string[] AnalyzedTables =
+    [
+        "games", "people", "publishers", "game_mechanics", "game_categories", "game_themes", "game_credits",
+        "game_publishers", "game_relationships", "property_modifications", "expansion_combinations",
+        "player_count_ratings", "experience_playtime", "experience_playtime_profiles", "rating_votes", "weight_votes", "play_logs",
+    ];
+
+    public async Task SeedAsync(int games, int randomSeed, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(games);
+        if (games == 0)
+        {
+            logger.LogInformation("Synthetic seed: 0 games requested; nothing to do");
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await SyntheticSql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(@key)", ct, ("key", AdvisoryLockKey));
+
+        if (!await ShouldLoadAsync(connection, games, randomSeed, ct))
+        {
+            return;
+        }
+
+        await SyntheticSql.ExecuteAsync(connection, "SET LOCAL maintenance_work_mem = '256MB'", ct);
+        await SyntheticSql.ExecuteAsync(connection, "SET LOCAL synchronous_commit = off", ct);
+
+        var taxonomy = await SyntheticTaxonomy.LoadAsync(connection, randomSeed, ct);
+        if (taxonomy.Mechanics.Count < 8 || taxonomy.Categories.Count < 3 || taxonomy.Themes.Count < 3)
+        {
+            logger.LogWarning(
+                "Synthetic seed: the taxonomy is small ({Mechanics} mechanics, {Categories} categories, {Themes} themes); games get fewer terms",
+                taxonomy.Mechanics.Count, taxonomy.Categories.Count, taxonomy.Themes.Count);
+        }
+        var pools = SyntheticPools.Build(randomSeed, games);
+        await pools.ResolveSlugConflictsAsync(connection, ct);
+        var catalog = SyntheticCatalog.Build(randomSeed, games, taxonomy, pools);
+        var terms = SyntheticAggregator.Compute(catalog, ct);
+        logger.LogInformation(
+            "Synthetic seed: planned {Games} games (seed {Seed}), {Ratings} rating votes, {Weights} weight votes, {Plays} play logs in {Elapsed:F1} s",
+            games, randomSeed, catalog.RatingVoteTotal, catalog.WeightVoteTotal, catalog.PlayLogTotal,
+            Stopwatch.GetElapsedTime(started).TotalSeconds);
+
+        var load = new SyntheticLoad(connection, catalog, terms, logger);
+        await load.CopyPeopleAndPublishersAsync(ct);
+        await load.CopyGamesAsync(ct);
+        await load.CopyTaxonomyLinksAsync(ct);
+        await load.CopyCreditsAndPublishersAsync(ct);
+        await load.CopyRelationshipsAsync(ct);
+        await load.CopyExpansionEffectsAsync(ct);
+        await load.CopyPollsAsync(ct);
+
+        var deferred = await DeferredIndexes.DropAsync(connection, DeferredTables, logger, ct);
+        await load.CopyVotesAndPlaysAsync(ct);
+        await deferred.RestoreAsync(ct);
+
+        await new SyntheticMarker(games, randomSeed).WriteAsync(connection, Stopwatch.GetElapsedTime(started), load.Counts, ct);
+        // Fresh statistics, so the first API queries after seeding are planned for the real sizes.
+        await SyntheticSql.ExecuteAsync(connection, $"ANALYZE {string.Join(", ", AnalyzedTables)}", ct);
+        await transaction.CommitAsync(ct);
+
+        logger.LogInformation("Synthetic seed: loaded {Games} games and {Rows} rows in {Elapsed:F1} s ({Tables})",
+            games, load.Counts.Values.Sum(), Stopwatch.GetElapsedTime(started).TotalSeconds,
+            string.Join(", ", load.Counts.Select(c => $"{c.Key}={c.Value}")));
+    }
+
+    private async Task<bool> ShouldLoadAsync(NpgsqlConnection connection, int games, int randomSeed, CancellationToken ct)
+    {
+        var marker = await SyntheticMarker.ReadAsync(connection, ct);
+        if (marker is not null)
+        {
+            if (marker.Games == games && marker.RandomSeed == randomSeed)
+            {
+                logger.LogInformation("Synthetic seed: {Games} games with seed {Seed} are already loaded; nothing to do", games, randomSeed);
+                return false;
+            }
+            throw new SyntheticSeedConflictException(
+                $"The database already holds a synthetic set of {marker.Games} games made with seed {marker.RandomSeed}, " +
+                $"but {games} games with seed {randomSeed} were requested. The set cannot be changed in place; " +
+                $"set Seed__Games={marker.Games} and Seed__RandomSeed={marker.RandomSeed}, or seed a fresh database.");
+        }
+        var firstGame = await SyntheticSql.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM games WHERE id = @id)", ct,
+            ("id", SyntheticCatalog.GameId(0)));
+        if (firstGame)
+        {
+            throw new SyntheticSeedConflictException(
+                "The games table holds synthetic games but no record of the set that made them " +
+                $"(no materialization_runs row with trigger 'seed' by '{SyntheticMarker.RequestedBy}'); refusing to load over them. Seed a fresh database.");
+        }
+        return true;
+    }
+}
