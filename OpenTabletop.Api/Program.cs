@@ -16,6 +16,3 @@ var v1 = app.MapGroup("/v1");
 v1.MapGamesApi();
 
 app.Run();
-
-/// <summary>Entry point marker for tests.</summary>
-public partial class Program;

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace OpenTabletop.Data;
@@ -47,11 +49,15 @@ public static class CacheExtensions
         builder.Services.AddSingleton<RedisConnection>(sp =>
             new RedisConnection(options, sp.GetRequiredService<ILogger<RedisConnection>>()));
         builder.Services.AddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<RedisConnection>().Multiplexer);
-        builder.Services.AddStackExchangeRedisCache(_ => { });
-        builder.Services.AddOptions<RedisCacheOptions>().Configure<RedisConnection>((redis, connection) =>
+        builder.Services.AddSingleton<IDistributedCache>(sp =>
         {
-            redis.InstanceName = "ott:";
-            redis.ConnectionMultiplexerFactory = () => Task.FromResult(connection.Multiplexer);
+            var connection = sp.GetRequiredService<RedisConnection>();
+            var redis = new RedisCache(Options.Create(new RedisCacheOptions
+            {
+                InstanceName = "ott:",
+                ConnectionMultiplexerFactory = () => Task.FromResult(connection.Multiplexer),
+            }));
+            return new ResilientDistributedCache(redis, sp.GetRequiredService<ILogger<ResilientDistributedCache>>());
         });
         return builder;
     }
@@ -73,6 +79,8 @@ public static class CacheExtensions
         options.SyncTimeout = Math.Min(options.SyncTimeout, 1000);
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 1000);
         options.ConnectRetry = 1;
+        // While disconnected, fail commands at once instead of queueing them until a timeout.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return options;
     }
 }

@@ -18,6 +18,7 @@ public static class DatabaseExtensions
     public static IHostApplicationBuilder AddOpenTabletopDatabase(this IHostApplicationBuilder builder, string name)
     {
         var connectionString = ResolveConnectionString(builder.Configuration, name);
+        builder.Services.AddSingleton(new DatabaseConnection(connectionString));
         builder.Services.AddNpgsqlDataSource(connectionString, dataSource => dataSource.EnableDynamicJson());
         builder.Services.AddDbContextPool<OpenTabletopDbContext>((services, options) => options
             .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
@@ -72,3 +73,9 @@ public static class DatabaseExtensions
         return builder.ConnectionString;
     }
 }
+
+/// <summary>
+/// The resolved connection string, password included (NpgsqlDataSource.ConnectionString leaves the
+/// password out), for the rare code that must open a connection elsewhere, e.g. to create the database.
+/// </summary>
+public sealed record DatabaseConnection(string ConnectionString);

@@ -6,10 +6,8 @@ namespace OpenTabletop.Data;
 /// <summary>Ready when the database answers and its schema has reached <see cref="SchemaVersion.Expected"/>.</summary>
 internal sealed class DatabaseReadinessCheck(NpgsqlDataSource dataSource) : IHealthCheck
 {
-    // to_regclass keeps a database the migrator has not reached yet from raising an error.
-    private const string VersionQuery =
-        "SELECT CASE WHEN to_regclass('" + SchemaVersion.HistoryTable + "') IS NULL THEN NULL " +
-        "ELSE (SELECT max(version) FROM " + SchemaVersion.HistoryTable + ") END";
+    private const string VersionQuery = "SELECT max(version) FROM " + SchemaVersion.HistoryTable;
+    private const string UndefinedTable = "42P01";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -26,6 +24,10 @@ internal sealed class DatabaseReadinessCheck(NpgsqlDataSource dataSource) : IHea
             return version >= SchemaVersion.Expected
                 ? HealthCheckResult.Healthy($"Schema version {version}.")
                 : HealthCheckResult.Unhealthy($"Schema version {version}; this build expects {SchemaVersion.Expected}.");
+        }
+        catch (PostgresException e) when (e.SqlState == UndefinedTable)
+        {
+            return HealthCheckResult.Unhealthy("The database has no migrations applied yet.");
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
         {

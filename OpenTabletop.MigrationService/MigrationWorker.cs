@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using OpenTabletop.Data;
 using OpenTabletop.MigrationService.Migrating;
 using OpenTabletop.MigrationService.Seeding;
 
@@ -8,6 +9,7 @@ namespace OpenTabletop.MigrationService;
 /// <summary>Create the database if needed, then migrate and seed under one advisory lock.</summary>
 public sealed class MigrationWorker(
     NpgsqlDataSource dataSource,
+    DatabaseConnection connection,
     MigrationRunner migrations,
     SeedRunner seeds,
     IHostEnvironment environment,
@@ -20,7 +22,7 @@ public sealed class MigrationWorker(
         using var activity = Activity.StartActivity("Migrate and seed");
         try
         {
-            await DatabaseCreator.EnsureExistsAsync(dataSource.ConnectionString, logger, ct);
+            await DatabaseCreator.EnsureExistsAsync(connection.ConnectionString, logger, ct);
             await using (await AdvisoryLock.AcquireAsync(dataSource, AdvisoryLock.MigrationKey, ct))
             {
                 await migrations.ApplyAsync(ct);

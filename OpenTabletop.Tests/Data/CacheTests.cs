@@ -19,7 +19,8 @@ public sealed class CacheTests
         await using var replicaB = Services(("ConnectionStrings:cache", redis.ConnectionString));
         var key = $"game:{Guid.NewGuid():N}";
 
-        var written = await replicaA.GetRequiredService<HybridCache>().GetOrCreateAsync(key, _ => ValueTask.FromResult("from replica A"), cancellationToken: ct);
+        await replicaA.GetRequiredService<HybridCache>().SetAsync(key, "from replica A", cancellationToken: ct);
+        var written = await replicaA.GetRequiredService<HybridCache>().GetOrCreateAsync(key, _ => ValueTask.FromResult("recomputed"), cancellationToken: ct);
         var read = await replicaB.GetRequiredService<HybridCache>().GetOrCreateAsync(key, _ => ValueTask.FromResult("from replica B"), cancellationToken: ct);
 
         Assert.Equal("from replica A", written);
@@ -36,7 +37,7 @@ public sealed class CacheTests
         await using var replicaB = Services(("ConnectionStrings:cache", garnet.ConnectionString));
         var key = $"game:{Guid.NewGuid():N}";
 
-        await replicaA.GetRequiredService<HybridCache>().GetOrCreateAsync(key, _ => ValueTask.FromResult(42), cancellationToken: ct);
+        await replicaA.GetRequiredService<HybridCache>().SetAsync(key, 42, cancellationToken: ct);
         var read = await replicaB.GetRequiredService<HybridCache>().GetOrCreateAsync(key, _ => ValueTask.FromResult(7), cancellationToken: ct);
 
         Assert.Equal(42, read);

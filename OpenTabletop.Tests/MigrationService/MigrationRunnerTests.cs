@@ -59,7 +59,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
         Assert.Equal(["0003_games.sql"], refused.Files);
         Assert.Contains("new numbered migration", refused.Message);
 
-        var worker = Worker(dataSource, Runner(dataSource, edited));
+        var worker = Worker(dataSource, connectionString, Runner(dataSource, edited));
         Assert.Equal(1, await worker.RunAsync(ct));
     }
 
@@ -75,11 +75,12 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
         await using var first = NpgsqlDataSource.Create(connectionString);
         await using var second = NpgsqlDataSource.Create(connectionString);
 
+        var log = new ListLogger<MigrationWorker>();
         var results = await Task.WhenAll(
-            Worker(first, Runner(first)).RunAsync(ct),
-            Worker(second, Runner(second)).RunAsync(ct));
+            Worker(first, connectionString, Runner(first), log).RunAsync(ct),
+            Worker(second, connectionString, Runner(second), log).RunAsync(ct));
 
-        Assert.Equal([0, 0], results);
+        Assert.True(results.SequenceEqual([0, 0]), string.Join(Environment.NewLine, log.Messages));
         var history = await ReadHistoryAsync(first, ct);
         Assert.Equal(Embedded.Select(s => s.Version), history.Select(h => h.Version));
     }
@@ -87,7 +88,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
     [Fact]
     public void ExpectedSchemaVersionIsTheHighestMigrationFile()
     {
-        Assert.Equal(Embedded[^1].Version, SchemaVersion.Expected);
+        Assert.Equal(SchemaVersion.Expected, Embedded[^1].Version);
         Assert.Equal(Enumerable.Range(1, Embedded.Count), Embedded.Select(s => s.Version));
     }
 
@@ -116,7 +117,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
     private static MigrationRunner Runner(NpgsqlDataSource dataSource, IReadOnlyList<MigrationScript>? scripts = null) =>
         new(dataSource, NullLogger<MigrationRunner>.Instance) { Scripts = scripts ?? Embedded };
 
-    private static MigrationWorker Worker(NpgsqlDataSource dataSource, MigrationRunner runner)
+    private static MigrationWorker Worker(NpgsqlDataSource dataSource, string connectionString, MigrationRunner runner, ListLogger<MigrationWorker>? log = null)
     {
         var seeds = new SeedRunner(
             Options.Create(new SeedOptions { Mode = SeedMode.None }),
@@ -124,7 +125,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
             new SampleSeeder(dataSource, NullLogger<SampleSeeder>.Instance),
             new SyntheticSeeder(dataSource, NullLogger<SyntheticSeeder>.Instance),
             NullLogger<SeedRunner>.Instance);
-        return new MigrationWorker(dataSource, runner, seeds, new TestEnvironment(), NullLogger<MigrationWorker>.Instance);
+        return new MigrationWorker(dataSource, new DatabaseConnection(connectionString), runner, seeds, new TestEnvironment(), (Microsoft.Extensions.Logging.ILogger<MigrationWorker>?)log ?? NullLogger<MigrationWorker>.Instance);
     }
 
     private sealed record HistoryRow(int Version, string Name, string Checksum, DateTime AppliedAt, long DurationMs);

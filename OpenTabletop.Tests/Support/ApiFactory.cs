@@ -7,7 +7,7 @@ namespace OpenTabletop.Tests.Support;
 /// The real Api program on a real Kestrel socket (loopback, free port), configured like the AppHost
 /// configures it: connection strings and environment settings only.
 /// </summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<OpenTabletop.Api.ApiEntryPoint>
 {
     public static ApiFactory Start(string databaseConnectionString, params (string Key, string? Value)[] extra)
     {
