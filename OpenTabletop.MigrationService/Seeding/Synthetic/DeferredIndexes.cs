@@ -70,9 +70,13 @@ internal sealed class DeferredIndexes
     public async Task RestoreAsync(CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await SyntheticSql.ExecuteAsync(_connection, "SET CONSTRAINTS ALL IMMEDIATE", ct);
         foreach (var statement in _restore)
         {
+            var one = System.Diagnostics.Stopwatch.GetTimestamp();
             await SyntheticSql.ExecuteAsync(_connection, statement, ct);
+            _logger.LogDebug("Synthetic seed: {Statement} took {Elapsed:F2} s",
+                statement, System.Diagnostics.Stopwatch.GetElapsedTime(one).TotalSeconds);
         }
         _logger.LogInformation("Synthetic seed: rebuilt {Count} indexes and foreign keys in {Elapsed:F1} s",
             _restore.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);

@@ -21,7 +21,11 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
     private const long AdvisoryLockKey = 0x73796E7468657469;
 
     /// <summary>Tables large enough that their secondary indexes and foreign keys are rebuilt after the load.</summary>
-    internal static readonly string[] DeferredTables = ["rating_votes", "weight_votes", "play_logs"];
+    internal static readonly string[] DeferredTables =
+    [
+        "games", "game_mechanics", "game_categories", "game_themes", "game_credits", "game_publishers",
+        "player_count_ratings", "rating_votes", "weight_votes", "play_logs",
+    ];
 
     private static readonly string[] AnalyzedTables =
     [
@@ -69,6 +73,7 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
             Stopwatch.GetElapsedTime(started).TotalSeconds);
 
         var load = new SyntheticLoad(connection, catalog, terms, logger);
+        var deferred = await DeferredIndexes.DropAsync(connection, DeferredTables, logger, ct);
         await load.CopyPeopleAndPublishersAsync(ct);
         await load.CopyGamesAsync(ct);
         await load.CopyTaxonomyLinksAsync(ct);
@@ -77,7 +82,6 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
         await load.CopyExpansionEffectsAsync(ct);
         await load.CopyPollsAsync(ct);
 
-        var deferred = await DeferredIndexes.DropAsync(connection, DeferredTables, logger, ct);
         await load.CopyVotesAndPlaysAsync(ct);
         await deferred.RestoreAsync(ct);
 
