@@ -9,9 +9,10 @@ namespace OpenTabletop.MigrationService.Seeding.Synthetic;
 /// taxonomy links, add-on effects, polls, raw votes and play logs, bulk-loaded with binary COPY in
 /// one transaction. Runs after the taxonomy and the sample games; coexists with them.
 /// <para>
-/// Idempotency: a marker row (see <see cref="SyntheticMarker"/>) records the parameters. Same
-/// games and seed → nothing to do. Different games or seed → <see cref="SyntheticSeedConflictException"/>:
-/// the generator is not prefix-stable (add-on parents, combinations and ranks depend on the whole
+/// Idempotency: a marker row (see <see cref="SyntheticMarker"/>) records the parameters; without
+/// one, the set is recognised by its deterministic ids and first slug. Same games and seed →
+/// nothing to do. Different games or seed → <see cref="SyntheticSeedConflictException"/>: the
+/// generator is not prefix-stable (add-on parents, combinations and ranks depend on the whole
 /// set), so topping up would mean rewriting rows in place; a different set needs a fresh database.
 /// </para>
 /// </summary>
@@ -110,13 +111,21 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
                 $"but {games} games with seed {randomSeed} were requested. The set cannot be changed in place; " +
                 $"set Seed__Games={marker.Games} and Seed__RandomSeed={marker.RandomSeed}, or seed a fresh database.");
         }
-        var firstGame = await SyntheticSql.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM games WHERE id = @id)", ct,
-            ("id", SyntheticCatalog.GameId(0)));
-        if (firstGame)
+        // No marker (say, run history was pruned): recognise the set by its ids and first slug.
+        var present = await SyntheticCatalog.FindPresentAsync(connection, games, randomSeed, ct);
+        if (present == SyntheticPresence.Same)
+        {
+            logger.LogWarning(
+                "Synthetic seed: no load record, but the games table holds exactly the {Games} games of seed {Seed}; nothing to do",
+                games, randomSeed);
+            return false;
+        }
+        if (present == SyntheticPresence.Different)
         {
             throw new SyntheticSeedConflictException(
-                "The games table holds synthetic games but no record of the set that made them " +
-                $"(no materialization_runs row with trigger 'seed' by '{SyntheticMarker.RequestedBy}'); refusing to load over them. Seed a fresh database.");
+                "The games table holds synthetic games that do not match the request " +
+                $"({games} games with seed {randomSeed}) and there is no record of the set that made them " +
+                $"(no materialization_runs row with trigger 'seed' by '{SyntheticMarker.RequestedBy}'). Seed a fresh database.");
         }
         return true;
     }
