@@ -21,7 +21,11 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
     /// <summary>Serialises concurrent seeders on the same database ("synthetic" in ASCII).</summary>
     private const long AdvisoryLockKey = 0x73796E7468657469;
 
-    /// <summary>Tables large enough that their secondary indexes and foreign keys are rebuilt after the load.</summary>
+    /// <summary>
+    /// Bulk-loaded tables whose secondary indexes and foreign keys are dropped for the load and
+    /// rebuilt after it (measured at 100,000 games: the COPYs into the link tables drop from ~16 s
+    /// to ~3 s and the raw-vote tables avoid millions of per-row foreign-key checks).
+    /// </summary>
     internal static readonly string[] DeferredTables =
     [
         "games", "game_mechanics", "game_categories", "game_themes", "game_credits", "game_publishers",
@@ -54,6 +58,8 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
             return;
         }
 
+        // Memory for the index rebuilds; and no need to wait for the commit record to reach disk
+        // (a crash before it does leaves no marker, so the next start simply loads again).
         await SyntheticSql.ExecuteAsync(connection, "SET LOCAL maintenance_work_mem = '256MB'", ct);
         await SyntheticSql.ExecuteAsync(connection, "SET LOCAL synchronous_commit = off", ct);
 
@@ -82,7 +88,6 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
         await load.CopyRelationshipsAsync(ct);
         await load.CopyExpansionEffectsAsync(ct);
         await load.CopyPollsAsync(ct);
-
         await load.CopyVotesAndPlaysAsync(ct);
         await deferred.RestoreAsync(ct);
 
