@@ -8,8 +8,9 @@ using OpenTabletop.Tests.Fixtures;
 namespace OpenTabletop.Tests.MigrationService;
 
 /// <summary>
-/// The full-size load, run by hand only (explicit, so the default test run skips it):
-/// <c>dotnet test OpenTabletop.Tests --filter "Category=Benchmark" -- xUnit.Explicit=only</c>.
+/// The full-size load, run by hand only (explicit, so the default test run skips it), e.g.
+/// <c>dotnet build OpenTabletop.Tests -c Release &amp;&amp; OTT_TEST_POSTGRES=... OpenTabletop.Tests/bin/Release/net10.0/OpenTabletop.Tests -explicit only -trait "Category=Benchmark"</c>.
+/// The report also lands in bench/results/synthetic-seed.txt.
 /// Loads 100,000 games into a fresh database, reports wall time and rows per table, and drops
 /// the database afterwards (the fixture does).
 /// </summary>
@@ -73,7 +74,7 @@ public sealed class SyntheticSeederBenchmark(PostgresFixture postgres, ITestOutp
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

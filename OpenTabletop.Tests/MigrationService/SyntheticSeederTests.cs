@@ -281,6 +281,24 @@ public sealed partial class SyntheticSeederTests(SyntheticSeededDatabase databas
         Assert.NotEqual(ours.Take(20), names);
     }
 
+    [Fact]
+    public async Task WithoutItsLoadRecordTheSetIsRecognisedByItsIds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var other = await SyntheticSeededDatabase.PrepareAsync(database.Postgres, ct);
+        await SyntheticSeededDatabase.SeedAsync(other, 200, SyntheticSeededDatabase.Seed, ct);
+        await ScalarAsync<int>(other, "DELETE FROM materialization_runs RETURNING 1");
+        var before = await SyntheticTestSchema.HashTablesAsync(other, ct);
+
+        await SyntheticSeededDatabase.SeedAsync(other, 200, SyntheticSeededDatabase.Seed, ct);
+        await Assert.ThrowsAsync<SyntheticSeedConflictException>(
+            () => SyntheticSeededDatabase.SeedAsync(other, 200, SyntheticSeededDatabase.Seed + 1, ct));
+        await Assert.ThrowsAsync<SyntheticSeedConflictException>(
+            () => SyntheticSeededDatabase.SeedAsync(other, 199, SyntheticSeededDatabase.Seed, ct));
+
+        Assert.Equal(before, await SyntheticTestSchema.HashTablesAsync(other, ct));
+    }
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugPattern();
 

@@ -6,7 +6,8 @@ internal static class CopyEffects
 {
     public static async Task CopyExpansionEffectsAsync(this SyntheticLoad load, CancellationToken ct)
     {
-        var games = load.Catalog.Games;
+        var all = load.Catalog.Games;
+        var games = load.Catalog.InIdOrder();
         await load.CopyAsync("property_modifications",
             "expansion_id, base_game_id, min_players_delta, max_players_delta, weight_delta, playtime_min_delta, " +
             "playtime_max_delta, best_at_delta, min_age_delta, description",
@@ -14,7 +15,7 @@ internal static class CopyEffects
             {
                 var m = game.Modification!;
                 w.WriteUuid(game.Id);
-                w.WriteUuid(games[game.Parent].Id);
+                w.WriteUuid(all[game.Parent].Id);
                 w.WriteInt(m.MinPlayersDelta);
                 w.WriteInt(m.MaxPlayersDelta);
                 w.WriteNumeric(m.WeightDelta);

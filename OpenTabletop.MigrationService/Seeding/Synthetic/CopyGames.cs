@@ -14,7 +14,7 @@ internal static class CopyGames
     public static Task CopyGamesAsync(this SyntheticLoad load, CancellationToken ct)
     {
         var catalog = load.Catalog;
-        return load.CopyAsync("games", Columns, catalog.InWriteOrder(), (w, game) =>
+        return load.CopyAsync("games", Columns, catalog.InIdOrder(), (w, game) =>
         {
             var parent = game.Parent >= 0 ? catalog.Games[game.Parent] : null;
             var mechanics = load.Terms[game.Index].Mechanics;

@@ -20,7 +20,7 @@ internal static class CopyLinks
         var people = catalog.Pools.People;
         var publishers = catalog.Pools.Publishers;
         await load.CopyAsync("game_credits", "game_id, person_id, role, credit_order",
-            catalog.Games.SelectMany(g => catalog.Pools.CreditsFor(catalog, g).Select(c => (Game: g.Id, Credit: c))),
+            catalog.InIdOrder().SelectMany(g => catalog.Pools.CreditsFor(catalog, g).Select(c => (Game: g.Id, Credit: c))),
             (w, row) =>
             {
                 w.WriteUuid(row.Game);
@@ -29,7 +29,7 @@ internal static class CopyLinks
                 w.WriteInt(row.Credit.Order);
             }, ct);
         await load.CopyAsync("game_publishers", "game_id, publisher_id, ordinal",
-            catalog.Games.SelectMany(g => catalog.Pools.PublishersFor(catalog, g).Select((p, ordinal) => (Game: g.Id, Publisher: p, Ordinal: ordinal))),
+            catalog.InIdOrder().SelectMany(g => catalog.Pools.PublishersFor(catalog, g).Select((p, ordinal) => (Game: g.Id, Publisher: p, Ordinal: ordinal))),
             (w, row) =>
             {
                 w.WriteUuid(row.Game);
@@ -44,9 +44,8 @@ internal static class CopyLinks
     /// </summary>
     public static Task CopyRelationshipsAsync(this SyntheticLoad load, CancellationToken ct)
     {
-        var games = load.Catalog.Games;
         return load.CopyAsync("game_relationships", "source_game_id, target_game_id, relationship_type, ordinal",
-            Relationships(games), static (w, row) =>
+            Relationships(load.Catalog), static (w, row) =>
             {
                 w.WriteUuid(row.Source);
                 w.WriteUuid(row.Target);
@@ -55,9 +54,10 @@ internal static class CopyLinks
             }, ct);
     }
 
-    private static IEnumerable<(Guid Source, Guid Target, string Type, int Ordinal)> Relationships(SyntheticGame[] games)
+    private static IEnumerable<(Guid Source, Guid Target, string Type, int Ordinal)> Relationships(SyntheticCatalog catalog)
     {
-        foreach (var game in games)
+        var games = catalog.Games;
+        foreach (var game in catalog.InIdOrder())
         {
             if (game.AddOns is not null)
             {
@@ -80,11 +80,13 @@ internal static class CopyLinks
 
     private static IEnumerable<(Guid Game, Guid Term)> Pairs(SyntheticLoad load, Func<GameTerms, int[]> select, Func<int, Guid> termId)
     {
-        foreach (var game in load.Catalog.Games)
+        foreach (var game in load.Catalog.InIdOrder())
         {
-            foreach (var term in select(load.Terms[game.Index]))
+            var terms = Array.ConvertAll(select(load.Terms[game.Index]), i => termId(i));
+            Array.Sort(terms, PostgresUuidOrder.Instance);
+            foreach (var term in terms)
             {
-                yield return (game.Id, termId(term));
+                yield return (game.Id, term);
             }
         }
     }

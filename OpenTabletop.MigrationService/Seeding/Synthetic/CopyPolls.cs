@@ -5,7 +5,7 @@ internal static class CopyPolls
     public static async Task CopyPollsAsync(this SyntheticLoad load, CancellationToken ct)
     {
         var seed = load.Seed;
-        var games = load.Catalog.Games;
+        var games = load.Catalog.InIdOrder();
         await load.CopyAsync("player_count_ratings", "game_id, player_count, average_rating, rating_count, rating_stddev",
             games.SelectMany(g => SyntheticPolls.PlayerCountRatings(seed, g).Select(r => (g.Id, Row: r))), static (w, x) =>
             {

@@ -8,7 +8,7 @@ internal static class CopyVotes
     public static async Task CopyVotesAndPlaysAsync(this SyntheticLoad load, CancellationToken ct)
     {
         var seed = load.Seed;
-        var games = load.Catalog.Games;
+        var games = load.Catalog.InIdOrder();
         await load.CopyAsync("rating_votes", "id, game_id, rating, declared_scale, play_count, experience_level, created_at",
             games.SelectMany(g => SyntheticVotes.RatingVotes(seed, g).Select(v => (g.Id, Vote: v))), static (w, x) =>
             {

@@ -1,7 +1,15 @@
 using System.Globalization;
+using Npgsql;
 using OpenTabletop.Data;
 
 namespace OpenTabletop.MigrationService.Seeding.Synthetic;
+
+internal enum SyntheticPresence
+{
+    None,
+    Same,
+    Different,
+}
 
 /// <summary>
 /// The plan of the whole synthetic set: one <see cref="SyntheticGame"/> per index, with type,
@@ -58,23 +66,50 @@ internal sealed class SyntheticCatalog
 
     public static Guid GameId(int index) => DeterministicIds.For("synthetic-game", index.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Top-level games first, then add-ons: parents are always written before their children.</summary>
-    public IEnumerable<SyntheticGame> InWriteOrder()
+    /// <summary>
+    /// Games in the order PostgreSQL sorts their ids. Rows keyed by game id are written in this
+    /// order, so primary-key indexes grow at their right edge instead of splitting pages at random.
+    /// </summary>
+    public IEnumerable<SyntheticGame> InIdOrder()
     {
-        foreach (var game in Games)
+        _idOrder ??= [.. Games.OrderBy(g => g.Id, PostgresUuidOrder.Instance).Select(g => g.Index)];
+        foreach (var index in _idOrder)
         {
-            if (game.Kind.IsTopLevel())
-            {
-                yield return game;
-            }
+            yield return Games[index];
         }
-        foreach (var game in Games)
+    }
+
+    private int[]? _idOrder;
+
+    /// <summary>
+    /// Whether the games table already holds a synthetic set, and if so whether it is the one
+    /// these parameters make: ids 0..games-1 all present, id games absent, and game 0 (always a
+    /// base game, named by the first draw of its stream) carrying the slug this seed gives it.
+    /// </summary>
+    public static async Task<SyntheticPresence> FindPresentAsync(NpgsqlConnection connection, int games, int seed, CancellationToken ct)
+    {
+        var ids = new Guid[games + 1];
+        for (var i = 0; i <= games; i++)
         {
-            if (!game.Kind.IsTopLevel())
-            {
-                yield return game;
-            }
+            ids[i] = GameId(i);
         }
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*) FILTER (WHERE id <> @beyond), count(*) FILTER (WHERE id = @beyond), max(slug) FILTER (WHERE id = @first)
+              FROM games WHERE id = ANY(@ids)
+            """, connection);
+        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("first", ids[0]);
+        command.Parameters.AddWithValue("beyond", ids[games]);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var (within, beyond) = (reader.GetInt64(0), reader.GetInt64(1));
+        var firstSlug = reader.IsDBNull(2) ? null : reader.GetString(2);
+        if (within == 0 && beyond == 0)
+        {
+            return SyntheticPresence.None;
+        }
+        var expectedSlug = SyntheticNames.Slug(SyntheticNames.TopLevelName(SyntheticRandom.For(seed, RandomStream.Plan, 0)), 1);
+        return within == games && beyond == 0 && firstSlug == expectedSlug ? SyntheticPresence.Same : SyntheticPresence.Different;
     }
 
     public static SyntheticCatalog Build(int seed, int count, SyntheticTaxonomy taxonomy, SyntheticPools pools)
@@ -216,7 +251,7 @@ internal sealed class SyntheticCatalog
     /// </summary>
     private void PlanVotes()
     {
-        const double mu = 2.485, sigma = 1.7;
+        const double mu = 2.52, sigma = 1.7;
         long ratings = 0, weights = 0, plays = 0;
         foreach (var game in Games)
         {

@@ -86,8 +86,6 @@ internal sealed class Weighted<T>
         }
     }
 
-    public IReadOnlyList<T> Values => _values;
-
     public T Sample(Random random)
     {
         var target = random.NextDouble() * _cumulative[^1];
@@ -115,8 +113,6 @@ internal sealed class WeightedIndex
             _cumulative[i] = total;
         }
     }
-
-    public int Count => _cumulative.Length;
 
     public static WeightedIndex Zipf(int count, double exponent)
     {

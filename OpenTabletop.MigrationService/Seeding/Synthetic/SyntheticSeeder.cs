@@ -9,9 +9,10 @@ namespace OpenTabletop.MigrationService.Seeding.Synthetic;
 /// taxonomy links, add-on effects, polls, raw votes and play logs, bulk-loaded with binary COPY in
 /// one transaction. Runs after the taxonomy and the sample games; coexists with them.
 /// <para>
-/// Idempotency: a marker row (see <see cref="SyntheticMarker"/>) records the parameters. Same
-/// games and seed → nothing to do. Different games or seed → <see cref="SyntheticSeedConflictException"/>:
-/// the generator is not prefix-stable (add-on parents, combinations and ranks depend on the whole
+/// Idempotency: a marker row (see <see cref="SyntheticMarker"/>) records the parameters; without
+/// one, the set is recognised by its deterministic ids and first slug. Same games and seed →
+/// nothing to do. Different games or seed → <see cref="SyntheticSeedConflictException"/>: the
+/// generator is not prefix-stable (add-on parents, combinations and ranks depend on the whole
 /// set), so topping up would mean rewriting rows in place; a different set needs a fresh database.
 /// </para>
 /// </summary>
@@ -20,8 +21,16 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
     /// <summary>Serialises concurrent seeders on the same database ("synthetic" in ASCII).</summary>
     private const long AdvisoryLockKey = 0x73796E7468657469;
 
-    /// <summary>Tables large enough that their secondary indexes and foreign keys are rebuilt after the load.</summary>
-    internal static readonly string[] DeferredTables = ["rating_votes", "weight_votes", "play_logs"];
+    /// <summary>
+    /// Bulk-loaded tables whose secondary indexes and foreign keys are dropped for the load and
+    /// rebuilt after it (measured at 100,000 games: the COPYs into the link tables drop from ~16 s
+    /// to ~3 s and the raw-vote tables avoid millions of per-row foreign-key checks).
+    /// </summary>
+    internal static readonly string[] DeferredTables =
+    [
+        "games", "game_mechanics", "game_categories", "game_themes", "game_credits", "game_publishers",
+        "player_count_ratings", "rating_votes", "weight_votes", "play_logs",
+    ];
 
     private static readonly string[] AnalyzedTables =
     [
@@ -49,6 +58,8 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
             return;
         }
 
+        // Memory for the index rebuilds; and no need to wait for the commit record to reach disk
+        // (a crash before it does leaves no marker, so the next start simply loads again).
         await SyntheticSql.ExecuteAsync(connection, "SET LOCAL maintenance_work_mem = '256MB'", ct);
         await SyntheticSql.ExecuteAsync(connection, "SET LOCAL synchronous_commit = off", ct);
 
@@ -69,6 +80,7 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
             Stopwatch.GetElapsedTime(started).TotalSeconds);
 
         var load = new SyntheticLoad(connection, catalog, terms, logger);
+        var deferred = await DeferredIndexes.DropAsync(connection, DeferredTables, logger, ct);
         await load.CopyPeopleAndPublishersAsync(ct);
         await load.CopyGamesAsync(ct);
         await load.CopyTaxonomyLinksAsync(ct);
@@ -76,8 +88,6 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
         await load.CopyRelationshipsAsync(ct);
         await load.CopyExpansionEffectsAsync(ct);
         await load.CopyPollsAsync(ct);
-
-        var deferred = await DeferredIndexes.DropAsync(connection, DeferredTables, logger, ct);
         await load.CopyVotesAndPlaysAsync(ct);
         await deferred.RestoreAsync(ct);
 
@@ -106,13 +116,21 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
                 $"but {games} games with seed {randomSeed} were requested. The set cannot be changed in place; " +
                 $"set Seed__Games={marker.Games} and Seed__RandomSeed={marker.RandomSeed}, or seed a fresh database.");
         }
-        var firstGame = await SyntheticSql.ScalarAsync<bool>(connection, "SELECT EXISTS (SELECT 1 FROM games WHERE id = @id)", ct,
-            ("id", SyntheticCatalog.GameId(0)));
-        if (firstGame)
+        // No marker (say, run history was pruned): recognise the set by its ids and first slug.
+        var present = await SyntheticCatalog.FindPresentAsync(connection, games, randomSeed, ct);
+        if (present == SyntheticPresence.Same)
+        {
+            logger.LogWarning(
+                "Synthetic seed: no load record, but the games table holds exactly the {Games} games of seed {Seed}; nothing to do",
+                games, randomSeed);
+            return false;
+        }
+        if (present == SyntheticPresence.Different)
         {
             throw new SyntheticSeedConflictException(
-                "The games table holds synthetic games but no record of the set that made them " +
-                $"(no materialization_runs row with trigger 'seed' by '{SyntheticMarker.RequestedBy}'); refusing to load over them. Seed a fresh database.");
+                "The games table holds synthetic games that do not match the request " +
+                $"({games} games with seed {randomSeed}) and there is no record of the set that made them " +
+                $"(no materialization_runs row with trigger 'seed' by '{SyntheticMarker.RequestedBy}'). Seed a fresh database.");
         }
         return true;
     }

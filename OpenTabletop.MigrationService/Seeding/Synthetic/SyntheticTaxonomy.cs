@@ -38,9 +38,6 @@ internal sealed class SyntheticTaxonomy
             await ReadAsync(connection, "categories", ct),
             await ReadAsync(connection, "themes", ct));
 
-    internal static SyntheticTaxonomy FromTerms(int seed, TaxonomyTerm[] mechanics, TaxonomyTerm[] categories, TaxonomyTerm[] themes) =>
-        new(seed, mechanics, categories, themes);
-
     private static async Task<TaxonomyTerm[]> ReadAsync(NpgsqlConnection connection, string table, CancellationToken ct)
     {
         // Ordered by slug so the same vocabulary always yields the same assignment.
