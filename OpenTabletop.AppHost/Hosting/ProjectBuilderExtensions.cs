@@ -30,6 +30,10 @@ public static class ProjectBuilderExtensions
         return project;
     }
 
+    /// <summary>A command run with the projects' environment contract; <paramref name="workingDirectory"/> is relative to the AppHost folder.</summary>
+    public static IResourceBuilder<ExecutableResource> AddExecutable(this IDistributedApplicationBuilder builder, string name, string command, string workingDirectory, params string[] args) =>
+        builder.AddResource(new ExecutableResource(name, command, Path.GetFullPath(Path.Combine(builder.AppHostDirectory, workingDirectory)), args));
+
     public static IResourceBuilder<T> WithHttpEndpoint<T>(this IResourceBuilder<T> builder, int? port = null, string name = "http")
         where T : IResourceWithEndpoints
     {

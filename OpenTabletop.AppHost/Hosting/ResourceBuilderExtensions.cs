@@ -10,7 +10,7 @@ public static class ResourceBuilderExtensions
         builder.WithAnnotation(new ConnectionStringReferenceAnnotation(source.Resource, connectionName ?? source.Resource.Name));
 
     /// <summary>Passes the project's endpoints as <c>services__&lt;name&gt;__&lt;endpoint&gt;__0</c> for service discovery.</summary>
-    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<ProjectResource> source)
+    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<ProcessResource> source)
         where T : IResourceWithEnvironment =>
         builder.WithAnnotation(new ServiceReferenceAnnotation(source.Resource));
 
@@ -27,7 +27,7 @@ public static class ResourceBuilderExtensions
         where T : IResourceWithWaitSupport
     {
         EnsureNotSelf(builder.Resource, dependency.Resource);
-        if (dependency.Resource is not ProjectResource)
+        if (dependency.Resource is not ProcessResource)
         {
             throw new DistributedApplicationException($"'{dependency.Resource.Name}' does not run to completion; use WaitFor.");
         }

@@ -15,7 +15,7 @@ public sealed record WaitAnnotation(IResource Resource, WaitType WaitType, int E
 public sealed record ConnectionStringReferenceAnnotation(IResourceWithConnectionString Resource, string ConnectionName) : IResourceAnnotation;
 
 /// <summary>Gives the annotated resource <c>services__&lt;project&gt;__&lt;endpoint&gt;__0</c> for each of the project's endpoints.</summary>
-public sealed record ServiceReferenceAnnotation(ProjectResource Project) : IResourceAnnotation;
+public sealed record ServiceReferenceAnnotation(ProcessResource Project) : IResourceAnnotation;
 
 /// <summary>Reports the resource healthy once GET <see cref="Path"/> on the endpoint answers <see cref="StatusCode"/>.</summary>
 public sealed record HttpHealthCheckAnnotation(string Path, int StatusCode = 200, string EndpointName = "http") : IResourceAnnotation;

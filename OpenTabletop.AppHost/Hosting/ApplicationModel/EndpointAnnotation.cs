@@ -24,9 +24,9 @@ public sealed class EndpointAnnotation(string name, string scheme = "http") : IR
 }
 
 /// <summary>Refers to an endpoint of a project, resolved once the orchestrator has allocated it.</summary>
-public sealed class EndpointReference(ProjectResource resource, string endpointName)
+public sealed class EndpointReference(ProcessResource resource, string endpointName)
 {
-    public ProjectResource Resource { get; } = resource;
+    public ProcessResource Resource { get; } = resource;
 
     public string EndpointName { get; } = endpointName;
 

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace OpenTabletop.AppHost.Hosting.ApplicationModel;
 
 /// <summary>A server the orchestrator provides (PostgreSQL or a Redis-protocol cache) rather than a project it runs.</summary>
@@ -33,9 +35,10 @@ public sealed class PostgresDatabaseResource(string name, string databaseName, P
     /// <summary>Given directly in configuration (<c>ConnectionStrings:&lt;name&gt;</c>), it wins over the server's.</summary>
     internal string? ConfiguredConnectionString { get; set; }
 
+    /// <summary>The server's connection string with this database named in it.</summary>
     public string? ConnectionString =>
         ConfiguredConnectionString
-        ?? (Server.ConnectionString is { } server ? $"{server.TrimEnd(';')};Database={DatabaseName}" : null);
+        ?? (Server.ConnectionString is { } server ? new NpgsqlConnectionStringBuilder(server) { Database = DatabaseName }.ConnectionString : null);
 }
 
 /// <summary>A Redis-protocol cache: redis-server, a redis container, Garnet, or one given by connection string.</summary>

@@ -47,7 +47,7 @@ internal sealed partial class Orchestrator(
         }
 
         var tasks = model.Resources
-            .Where(resource => resource is ServerResource or ProjectResource)
+            .Where(resource => resource is ServerResource or ProcessResource)
             .Select(resource => Task.Run(() => StartResourceAsync(resource, start.Token), CancellationToken.None))
             .ToList();
         lock (_gate)
@@ -76,9 +76,37 @@ internal sealed partial class Orchestrator(
 
         if (start.IsCancellationRequested)
         {
+            var notUp = DescribeUnfinished();
             await StopAsync();
-            throw new OperationCanceledException("Starting the application was cancelled.", cancellationToken);
+            throw new OperationCanceledException($"Starting the application was cancelled. Not up yet: {notUp}", cancellationToken);
         }
+    }
+
+    /// <summary>Which resources were not up and what they waited on, so a timed-out start says why.</summary>
+    private string DescribeUnfinished()
+    {
+        var unfinished = new List<string>();
+        foreach (var resource in model.Resources.Where(resource => resource is ServerResource or ProcessResource))
+        {
+            var snapshot = notifications.GetCurrent(resource.Name).Snapshot;
+            if (snapshot.State == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy
+                || snapshot.State == KnownResourceStates.Finished && snapshot.ExitCode == 0)
+            {
+                continue;
+            }
+
+            var waitingOn = snapshot.State != KnownResourceStates.Waiting
+                ? ""
+                : string.Concat(resource.Annotations.OfType<WaitAnnotation>().Select(wait =>
+                {
+                    var target = Target(wait);
+                    var verb = wait.WaitType == WaitType.WaitForCompletion ? "to complete" : "to become healthy";
+                    return $" for '{target.Name}' {verb}, which is {notifications.GetCurrent(target.Name).Snapshot.State};";
+                })).TrimEnd(';');
+            unfinished.Add($"{resource.Name} ({snapshot.State}{waitingOn})");
+        }
+
+        return unfinished.Count == 0 ? "(nothing)" : string.Join(", ", unfinished);
     }
 
     public Task StopAsync()
@@ -98,8 +126,8 @@ internal sealed partial class Orchestrator(
                 case ServerResource server:
                     await StartServerAsync(server, cancellationToken);
                     break;
-                case ProjectResource project:
-                    await StartProjectAsync(project, cancellationToken);
+                case ProcessResource process:
+                    await StartProcessAsync(process, cancellationToken);
                     break;
             }
         }
@@ -168,20 +196,28 @@ internal sealed partial class Orchestrator(
         await RunReadyCallbacksAsync(resource, cancellationToken);
     }
 
-    private async Task StartProjectAsync(ProjectResource project, CancellationToken cancellationToken)
+    private async Task StartProcessAsync(ProcessResource project, CancellationToken cancellationToken)
     {
         var log = logs.GetLog(project.Name);
         await WaitForDependenciesAsync(project, log, cancellationToken);
 
         notifications.PublishUpdate(project, s => s with { State = KnownResourceStates.Starting });
         AllocateEndpoints(project);
-        var assembly = await output.EnsureBuiltAsync(project.ProjectPath, log, cancellationToken);
+        var (command, arguments, workingDirectory) = project switch
+        {
+            ProjectResource dotnetProject => (
+                output.Dotnet,
+                (IReadOnlyList<string>)[await output.EnsureBuiltAsync(dotnetProject.ProjectPath, log, cancellationToken)],
+                Path.GetDirectoryName(dotnetProject.ProjectPath)),
+            ExecutableResource executable => (executable.Command, executable.Arguments, executable.WorkingDirectory),
+            _ => throw new InvalidOperationException($"Cannot run '{project.Name}'."),
+        };
         var environment = await BuildEnvironmentAsync(project, cancellationToken);
 
         var process = ChildProcess.Start(
-            new ChildProcessSpec(output.Dotnet, [assembly])
+            new ChildProcessSpec(command, arguments)
             {
-                WorkingDirectory = Path.GetDirectoryName(project.ProjectPath),
+                WorkingDirectory = workingDirectory,
                 Environment = environment,
                 ParentDeathSignal = Signal.Terminate,
                 NewSession = true,
@@ -220,7 +256,7 @@ internal sealed partial class Orchestrator(
         await RunReadyCallbacksAsync(project, cancellationToken);
     }
 
-    private async Task WaitForDependenciesAsync(ProjectResource project, ResourceLog log, CancellationToken cancellationToken)
+    private async Task WaitForDependenciesAsync(ProcessResource project, ResourceLog log, CancellationToken cancellationToken)
     {
         var waits = project.Annotations.OfType<WaitAnnotation>().ToList();
 
@@ -282,7 +318,7 @@ internal sealed partial class Orchestrator(
     private static IResource Target(WaitAnnotation wait) =>
         wait.WaitType == WaitType.WaitUntilHealthy && wait.Resource is IResourceWithParent child ? child.Parent : wait.Resource;
 
-    private void AllocateEndpoints(ProjectResource project)
+    private void AllocateEndpoints(ProcessResource project)
     {
         lock (_portsGate)
         {
@@ -293,7 +329,7 @@ internal sealed partial class Orchestrator(
         }
     }
 
-    private static int Allocate(ProjectResource project, EndpointAnnotation endpoint) =>
+    private static int Allocate(ProcessResource project, EndpointAnnotation endpoint) =>
         endpoint switch
             {
             { Port: > 0 and var port } when FreePort.IsFree(port) => port,
@@ -303,7 +339,7 @@ internal sealed partial class Orchestrator(
             _ => FreePort.Find(),
         };
 
-    private async Task<Dictionary<string, string?>> BuildEnvironmentAsync(ProjectResource project, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string?>> BuildEnvironmentAsync(ProcessResource project, CancellationToken cancellationToken)
     {
         var connectionStrings = new List<KeyValuePair<string, string>>();
         foreach (var reference in project.Annotations.OfType<ConnectionStringReferenceAnnotation>())
@@ -347,13 +383,13 @@ internal sealed partial class Orchestrator(
     /// A referenced project's endpoint; the referencing project may start first, so a port not yet
     /// allocated is allocated here (AllocateEndpoints keeps it).
     /// </summary>
-    private string EndpointUrl(ProjectResource target, EndpointAnnotation endpoint)
+    private string EndpointUrl(ProcessResource target, EndpointAnnotation endpoint)
     {
         AllocateEndpoints(target);
         return endpoint.Url!;
     }
 
-    private async Task WaitUntilHealthyAsync(ProjectResource project, HttpHealthCheckAnnotation check, ChildProcess process, CancellationToken cancellationToken)
+    private async Task WaitUntilHealthyAsync(ProcessResource project, HttpHealthCheckAnnotation check, ChildProcess process, CancellationToken cancellationToken)
     {
         var url = project.GetEndpoint(check.EndpointName).Url.TrimEnd('/') + "/" + check.Path.TrimStart('/');
         var nextReport = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -390,7 +426,7 @@ internal sealed partial class Orchestrator(
         }
     }
 
-    private async Task MonitorAsync(ProjectResource project, ChildProcess process)
+    private async Task MonitorAsync(ProcessResource project, ChildProcess process)
     {
         var exitCode = await process.Completion;
         notifications.PublishUpdate(project, s => s with

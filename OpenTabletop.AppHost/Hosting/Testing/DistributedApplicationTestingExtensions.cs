@@ -7,7 +7,7 @@ public static class DistributedApplicationTestingExtensions
     /// <summary>An HttpClient whose BaseAddress is the project's endpoint (by default its http one).</summary>
     public static HttpClient CreateHttpClient(this DistributedApplication app, string resourceName, string? endpointName = null)
     {
-        if (app.Model.Find(resourceName) is not ProjectResource project)
+        if (app.Model.Find(resourceName) is not ProcessResource project)
         {
             throw new ArgumentException($"'{resourceName}' is not a project with endpoints.", nameof(resourceName));
         }
