@@ -17,16 +17,18 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ResourceLog _log;
     private readonly Signal _emergencySignal;
+    private readonly bool _leadsProcessGroup;
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task<int> _completion;
 
-    private ChildProcess(Process process, ResourceLog log, Signal emergencySignal)
+    private ChildProcess(Process process, ResourceLog log, Signal emergencySignal, bool leadsProcessGroup)
     {
         _process = process;
         _log = log;
         _emergencySignal = emergencySignal;
+        _leadsProcessGroup = leadsProcessGroup;
         _completion = CompleteAsync();
     }
 
@@ -70,7 +72,7 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var child = new ChildProcess(process, log, spec.ParentDeathSignal ?? Signal.Terminate);
+        var child = new ChildProcess(process, log, spec.ParentDeathSignal ?? Signal.Terminate, spec.NewSession && tools.Find("setsid") is not null);
         process.Exited += (_, _) => child._exited.TrySetResult();
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data, child._stdoutClosed);
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data, child._stderrClosed);
@@ -131,7 +133,9 @@ public sealed class ChildProcess : IAsyncDisposable
             }
         }
 
-        return await _completion;
+        var exitCode = await _completion;
+        KillLeftovers();
+        return exitCode;
     }
 
     public void KillTree()
@@ -146,6 +150,20 @@ public sealed class ChildProcess : IAsyncDisposable
         catch (InvalidOperationException)
         {
             // Exited between the check and the kill.
+        }
+
+        KillLeftovers();
+    }
+
+    /// <summary>
+    /// A child in its own session leads a process group; whatever it started and left behind when it
+    /// exited (a shell's background job, say) is still in that group.
+    /// </summary>
+    private void KillLeftovers()
+    {
+        if (_leadsProcessGroup)
+        {
+            PosixSignals.SendToGroup(_process.Id, Signal.Kill);
         }
     }
 
@@ -202,6 +220,10 @@ public sealed class ChildProcess : IAsyncDisposable
             if (remaining <= TimeSpan.Zero || !child._exited.Task.Wait(remaining))
             {
                 child.KillTree();
+            }
+            else
+            {
+                child.KillLeftovers();
             }
         }
     }

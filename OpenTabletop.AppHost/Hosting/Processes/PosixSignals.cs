@@ -19,6 +19,9 @@ internal static partial class PosixSignals
         return Kill(processId, (int)signal) == 0;
     }
 
+    /// <summary>Signals every process in the group led by <paramref name="groupId"/>.</summary>
+    public static bool SendToGroup(int groupId, Signal signal) => groupId > 1 && Send(-groupId, signal);
+
     public static bool IsAlive(int processId)
     {
         if (OperatingSystem.IsWindows())

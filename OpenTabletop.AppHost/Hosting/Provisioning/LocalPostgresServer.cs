@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Npgsql;
 using OpenTabletop.AppHost.Hosting.Logging;
 using OpenTabletop.AppHost.Hosting.Processes;
@@ -56,7 +55,7 @@ public sealed class LocalPostgresServer : IRunningServer
         Password = _password,
     }.ConnectionString;
 
-    private string PasswordFile => Path.Combine(_options.DataDirectory, "password");
+    private string PasswordPath => Path.Combine(_options.DataDirectory, "password");
 
     public static async Task<LocalPostgresServer> StartAsync(LocalPostgresOptions options, ResourceLog log, CancellationToken cancellationToken)
     {
@@ -74,7 +73,7 @@ public sealed class LocalPostgresServer : IRunningServer
         }
 
         Directory.CreateDirectory(options.DataDirectory);
-        var password = ReadOrCreatePassword(Path.Combine(options.DataDirectory, "password"));
+        var password = PasswordFile.ReadOrCreate(Path.Combine(options.DataDirectory, "password"));
         var port = options.Port == 0 ? FreePort.Find() : options.Port;
         var server = new LocalPostgresServer(options, binaries, log, runAsUser, password, port);
 
@@ -122,7 +121,7 @@ public sealed class LocalPostgresServer : IRunningServer
         if (_runAsUser is not null)
         {
             // The data folder is the unprivileged user's, mode 0700 as PostgreSQL demands of its cluster.
-            await SystemUsers.ChownAsync(_runAsUser, [_options.DataDirectory, PasswordFile], cancellationToken);
+            await SystemUsers.ChownAsync(_runAsUser, [_options.DataDirectory, PasswordPath], cancellationToken);
             if (!await SystemUsers.CanWriteAsync(_runAsUser, _options.DataDirectory, cancellationToken))
             {
                 throw new InvalidOperationException(
@@ -155,7 +154,7 @@ public sealed class LocalPostgresServer : IRunningServer
             [
                 "-D", ClusterDirectory,
                 "-U", SuperUser,
-                $"--pwfile={PasswordFile}",
+                $"--pwfile={PasswordPath}",
                 "--auth-host=scram-sha-256",
                 "--auth-local=scram-sha-256",
                 "--encoding=UTF8",
@@ -260,33 +259,6 @@ public sealed class LocalPostgresServer : IRunningServer
         }
 
         return PostgresLocale.Choose(log.Tail(10_000));
-    }
-
-    private static string ReadOrCreatePassword(string path)
-    {
-        if (File.Exists(path))
-        {
-            var existing = File.ReadAllText(path).Trim();
-            if (existing.Length > 0)
-            {
-                return existing;
-            }
-        }
-
-        // Letters and digits only, so the password never needs quoting in a connection string.
-        var password = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 24);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(path, options))
-        {
-            writer.WriteLine(password);
-        }
-
-        return password;
     }
 
     private static bool IsPostgresProcess(int pid)

@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTabletop.AppHost.Hosting.ApplicationModel;
+using OpenTabletop.AppHost.Hosting.Logging;
+using OpenTabletop.AppHost.Hosting.Orchestration;
+using OpenTabletop.AppHost.Hosting.Provisioning;
+
+namespace OpenTabletop.AppHost.Hosting;
+
+/// <summary>The built application: start, stop, or run it until Ctrl+C, as Aspire's class of the same name.</summary>
+public sealed partial class DistributedApplication : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly DistributedApplicationOptions _options;
+    private readonly Orchestrator _orchestrator;
+    private readonly ILogger _logger;
+    private readonly List<IDisposable> _owned = [];
+    private int _disposed;
+
+    internal DistributedApplication(ServiceProvider services, DistributedApplicationOptions options, string appHostDirectory)
+    {
+        _services = services;
+        _options = options;
+        _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenTabletop.AppHost");
+
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var dataDirectory = configuration["AppHost:DataDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(Path.GetDirectoryName(appHostDirectory)!, ".data");
+        var settings = new ProvisioningSettings(dataDirectory, configuration["AppHost:NamePrefix"] ?? "opentabletop", Throwaway: options.IsTestHost);
+
+        _orchestrator = new Orchestrator(
+            Model,
+            configuration,
+            ResourceNotifications,
+            ResourceLogs,
+            services,
+            new ServerProvisioner(configuration, settings),
+            services.GetService<IToolAvailability>() ?? new SystemToolAvailability(),
+            new ProjectOutput(AppHostLocation.BuildConfiguration, AppHostLocation.TargetFramework, AppHostLocation.DotnetExecutable),
+            services.GetRequiredService<ILogger<Orchestrator>>());
+    }
+
+    public IServiceProvider Services => _services;
+
+    public DistributedApplicationModel Model => _services.GetRequiredService<DistributedApplicationModel>();
+
+    public DistributedApplicationExecutionContext ExecutionContext => _services.GetRequiredService<DistributedApplicationExecutionContext>();
+
+    public ResourceNotificationService ResourceNotifications => _services.GetRequiredService<ResourceNotificationService>();
+
+    public ResourceLoggerService ResourceLogs => _services.GetRequiredService<ResourceLoggerService>();
+
+    public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
+        new DistributedApplicationBuilder(new DistributedApplicationOptions { Args = args });
+
+    public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options) =>
+        new DistributedApplicationBuilder(options);
+
+    /// <summary>
+    /// Provides the servers and starts the projects in dependency order; returns once all are up, or
+    /// stops everything and throws the first failure with that resource's last log lines.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (ExecutionContext.IsPublishMode)
+        {
+            throw new InvalidOperationException("The application is in publish mode; there is nothing to start.");
+        }
+
+        return _orchestrator.StartAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the projects (SIGTERM, then a kill after 10 s), then the servers; leaves no process behind.</summary>
+    public Task StopAsync(CancellationToken cancellationToken = default) => _orchestrator.StopAsync().WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Runs until Ctrl+C or SIGTERM, then stops everything and disposes the application. Sets the exit
+    /// code: 1 when a resource failed, 2 for a publisher (not implemented yet).
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        if (ExecutionContext.IsPublishMode)
+        {
+            await Console.Error.WriteLineAsync("publishing is not implemented yet");
+            Environment.ExitCode = 2;
+            await DisposeAsync();
+            return;
+        }
+
+        using var shutdown = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var signals = _options.IsTestHost ? null : ShutdownSignals.Register(shutdown, message => LogShutdown(message));
+        try
+        {
+            await StartAsync(shutdown.Token);
+            LogRunning();
+            await Task.Delay(Timeout.Infinite, shutdown.Token);
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+        }
+        catch (DistributedApplicationException ex)
+        {
+            LogFailed(ex.Message);
+            Environment.ExitCode = 1;
+        }
+        finally
+        {
+            await StopAsync(CancellationToken.None);
+            LogStopped();
+            await DisposeAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _orchestrator.StopAsync();
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        // Flushes the console logger's queue.
+        await _services.DisposeAsync();
+    }
+
+    /// <summary>Disposes <paramref name="disposable"/> after the application stops (a test's temporary folder).</summary>
+    internal void DisposeWhenStopped(IDisposable disposable) => _owned.Add(disposable);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "All resources are up. Press Ctrl+C to stop.")]
+    private partial void LogRunning();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Message}")]
+    private partial void LogShutdown(string message);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
+    private partial void LogFailed(string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped.")]
+    private partial void LogStopped();
+}
