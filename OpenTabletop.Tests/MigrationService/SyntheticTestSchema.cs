@@ -23,24 +23,8 @@ internal static class SyntheticTestSchema
 
     public static readonly string[] ThemeSlugs = ["ancient", "fantasy", "horror", "medieval", "nature", "pirates", "science-fiction", "trains"];
 
-    public static async Task ApplyMigrationsAsync(string connectionString, CancellationToken ct)
-    {
-        var assembly = typeof(SyntheticSeeder).Assembly;
-        var scripts = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("Migrations/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-        Assert.NotEmpty(scripts);
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(ct);
-        foreach (var script in scripts)
-        {
-            await using var stream = assembly.GetManifestResourceStream(script)!;
-            using var reader = new StreamReader(stream);
-            await using var command = new NpgsqlCommand(await reader.ReadToEndAsync(ct), connection);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
+    public static Task ApplyMigrationsAsync(string connectionString, CancellationToken ct) =>
+        OpenTabletop.Tests.Support.TestDatabases.MigrateAsync(connectionString, ct);
 
     /// <summary>The test vocabulary, plus <paramref name="fillers"/> extra terms per table for realistic sizes.</summary>
     public static async Task SeedTaxonomyAsync(string connectionString, CancellationToken ct, int fillers = 0)
