@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using OpenTabletop.Data;
 using OpenTabletop.Data.Entities;
 
@@ -14,8 +13,5 @@ internal static class GameLookup
             : db.Games.FirstOrDefaultAsync(g => g.Slug == idOrSlug, ct);
 
     public static Task<bool> IsRetiredAsync(this OpenTabletopDbContext db, string idOrSlug, CancellationToken ct) =>
-        db.Database.SqlQueryRaw<int>(
-                "SELECT 1 AS \"Value\" FROM retired_identifiers WHERE entity_type = 'game' AND identifier = @id",
-                new NpgsqlParameter("id", idOrSlug))
-            .AnyAsync(ct);
+        db.RetiredIdentifiers.AnyAsync(r => r.EntityType == "game" && r.Identifier == idOrSlug, ct);
 }

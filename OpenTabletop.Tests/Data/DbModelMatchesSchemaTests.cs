@@ -312,17 +312,17 @@ public sealed partial class DbModelMatchesSchemaTests(PostgresFixture postgres)
         {
             await connection.OpenAsync(Ct);
             Assert.Equal("""[{"code": "4015566018075", "type": "ean"}, {"code": "AL-01807", "type": "sku"}]""",
-                await ScalarAsync(connection, $"SELECT product_codes::text FROM game_editions WHERE id = '{editionId}'"));
+                await ScalarAsync(connection, "SELECT product_codes::text FROM game_editions WHERE id = $1", editionId));
             Assert.Equal("""{"unit": "cm", "width": 30.0, "height": 7.2, "length": 30.0}""",
-                await ScalarAsync(connection, $"SELECT dimensions::text FROM game_editions WHERE id = '{editionId}'"));
+                await ScalarAsync(connection, "SELECT dimensions::text FROM game_editions WHERE id = $1", editionId));
             Assert.Equal("""{"unit": "kg", "value": 1.4}""",
-                await ScalarAsync(connection, $"SELECT box_weight::text FROM game_editions WHERE id = '{editionId}'"));
+                await ScalarAsync(connection, "SELECT box_weight::text FROM game_editions WHERE id = $1", editionId));
             Assert.Equal("""{"notes": "More tiles.", "adds_components": true}""",
                 await ScalarAsync(connection, "SELECT metadata::text FROM game_relationships"));
             Assert.Equal("""{"family": 3, "strategy": 12}""",
-                await ScalarAsync(connection, $"SELECT rank_by_category::text FROM games WHERE id = '{baseId}'"));
+                await ScalarAsync(connection, "SELECT rank_by_category::text FROM games WHERE id = $1", baseId));
             Assert.Equal("duration_ms,rows,started_at,step",
-                await ScalarAsync(connection, $"SELECT string_agg(k, ',' ORDER BY k) FROM materialization_runs, jsonb_array_elements(steps) e, jsonb_object_keys(e) k WHERE id = '{runId}'"));
+                await ScalarAsync(connection, "SELECT string_agg(k, ',' ORDER BY k) FROM materialization_runs, jsonb_array_elements(steps) e, jsonb_object_keys(e) k WHERE id = $1", runId));
         }
     }
 
@@ -387,9 +387,10 @@ public sealed partial class DbModelMatchesSchemaTests(PostgresFixture postgres)
         || (model == "text" && database is "character varying" or "character")
         || (model == "text[]" && database == "character varying[]");
 
-    private static async Task<string?> ScalarAsync(NpgsqlConnection connection, string sql)
+    private static async Task<string?> ScalarAsync(NpgsqlConnection connection, string sql, Guid? id = null)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        if (id is { } value) command.Parameters.AddWithValue(value);
         return (string?)await command.ExecuteScalarAsync(Ct);
     }
 

@@ -107,6 +107,7 @@ internal sealed class SyntheticPools
 
     private static async Task<HashSet<string>> TakenAsync(NpgsqlConnection connection, string table, string[] slugs, CancellationToken ct)
     {
+        // The table name comes from a fixed list in this class, never from input; values are parameters.
         await using var command = new NpgsqlCommand($"SELECT slug FROM {table} WHERE slug = ANY(@slugs)", connection);
         command.Parameters.AddWithValue("slugs", slugs);
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -41,6 +41,7 @@ internal sealed class SyntheticTaxonomy
     private static async Task<TaxonomyTerm[]> ReadAsync(NpgsqlConnection connection, string table, CancellationToken ct)
     {
         // Ordered by slug so the same vocabulary always yields the same assignment.
+        // The table name comes from a fixed list in this class, never from input; values are parameters.
         await using var command = new NpgsqlCommand($"SELECT id, slug, name FROM {table} ORDER BY slug", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var terms = new List<TaxonomyTerm>();
