@@ -1,18 +1,28 @@
 using OpenTabletop.Api.Games;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Data;
+using OpenTabletop.ServiceDefaults;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddOpenTabletopDatabase("opentabletop");
-builder.AddOpenTabletopCache("cache");
-builder.AddHttpConventions();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults();
+    builder.AddOpenTabletopDatabase("opentabletop");
+    builder.AddOpenTabletopCache("cache");
+    builder.AddHttpConventions();
+    app = builder.Build();
+}
+catch (Exception e) when (BootFailure.IsConfiguration(e))
+{
+    return BootFailure.Exit(e);
+}
 
-var app = builder.Build();
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
 
 var v1 = app.MapGroup("/v1");
 v1.MapGamesApi();
 
-app.Run();
+await app.RunAsync();
+return 0;

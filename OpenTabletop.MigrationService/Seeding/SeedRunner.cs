@@ -22,10 +22,6 @@ public sealed class SeedRunner(
         await sample.SeedAsync(ct);
         if (mode == SeedMode.Synthetic)
         {
-            if (settings.Games < 0)
-            {
-                throw new InvalidOperationException($"Configuration error: Seed__Games must be zero or more, not {settings.Games}.");
-            }
             await synthetic.SeedAsync(settings.Games, settings.RandomSeed, ct);
         }
     }
