@@ -1,5 +1,6 @@
 using OpenTabletop.Api.Games;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Taxonomy;
 using OpenTabletop.Data;
 using OpenTabletop.ServiceDefaults;
 
@@ -11,6 +12,7 @@ try
     builder.AddOpenTabletopDatabase("opentabletop");
     builder.AddOpenTabletopCache("cache");
     builder.AddHttpConventions();
+    builder.Services.AddTaxonomyApi();
     app = builder.Build();
 }
 catch (Exception e) when (BootFailure.IsConfiguration(e))
@@ -23,6 +25,7 @@ app.MapDefaultEndpoints();
 
 var v1 = app.MapGroup("/v1");
 v1.MapGamesApi();
+v1.MapTaxonomyApi();
 
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using OpenTabletop.Api.Http;
 using OpenTabletop.Data.Entities;
 
 namespace OpenTabletop.Api.Games;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using OpenTabletop.Api.Http;
 
 namespace OpenTabletop.Api.Games;
 
@@ -55,6 +56,3 @@ public sealed record GameResponse
     [JsonPropertyName("_links")]
     public required IReadOnlyDictionary<string, Link> Links { get; init; }
 }
-
-/// <summary>A HAL link (spec ADR-0018).</summary>
-public sealed record Link(string Href, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Title = null);
