@@ -1,5 +1,6 @@
 using OpenTabletop.Api.Games;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.People;
 using OpenTabletop.Api.Taxonomy;
 using OpenTabletop.Data;
 using OpenTabletop.ServiceDefaults;
@@ -13,6 +14,7 @@ try
     builder.AddOpenTabletopCache("cache");
     builder.AddHttpConventions();
     builder.Services.AddTaxonomyApi();
+    builder.Services.AddPeopleApi();
     app = builder.Build();
 }
 catch (Exception e) when (BootFailure.IsConfiguration(e))
@@ -26,6 +28,7 @@ app.MapDefaultEndpoints();
 var v1 = app.MapGroup("/v1");
 v1.MapGamesApi();
 v1.MapTaxonomyApi();
+v1.MapPeopleApi();
 
 await app.RunAsync();
 return 0;

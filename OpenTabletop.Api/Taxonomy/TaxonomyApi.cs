@@ -24,37 +24,11 @@ public static class TaxonomyApi
 
     public static IServiceCollection AddTaxonomyApi(this IServiceCollection services) => services.AddSingleton<TaxonomyQueries>();
 
-    internal static async Task<Results<Ok<Page<TaxonomyTermResponse>>, ProblemHttpResult>> ListAsync(
+    internal static Task<Results<Ok<Page<TaxonomyTermResponse>>, ProblemHttpResult>> ListAsync(
         TaxonomyKind kind, HttpRequest request, TaxonomyQueries queries,
-        string? sort, string? order, string? cursor, string? limit, CancellationToken ct)
-    {
-        var errors = new List<FieldError>();
-        var page = PageRequest.Parse(limit, sort, order, cursor, [.. TaxonomyQueries.Sorts.Keys], "name", "asc", kind.Path, errors);
-        if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
-
-        IReadOnlyList<TaxonomyTermResponse> rows;
-        int total;
-        bool moreBefore, moreAfter;
-        try
-        {
-            (rows, total, moreBefore, moreAfter) = await queries.ListAsync(kind, page, ct);
-        }
-        catch (Exception e) when (e is FormatException or InvalidOperationException or System.Text.Json.JsonException)
-        {
-            // A well-formed cursor whose value has the wrong type for its sort key.
-            return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.",
-                [new("cursor", "cursor is not a cursor issued by this API.", "invalid_cursor")]);
-        }
-
-        var next = moreAfter && rows.Count > 0
-            ? page.CursorFor(TaxonomyQueries.SortValue(page.Sort, rows[^1]), rows[^1].Id, PageDirection.Next, kind.Path).Encode()
-            : null;
-        var prev = moreBefore && rows.Count > 0
-            ? page.CursorFor(TaxonomyQueries.SortValue(page.Sort, rows[0]), rows[0].Id, PageDirection.Prev, kind.Path).Encode()
-            : null;
-        return TypedResults.Ok(new Page<TaxonomyTermResponse>(
-            rows, new PageMeta(total, page.Limit, moreAfter, next, prev), PageLinkBuilder.For(request, next, prev)));
-    }
+        string? sort, string? order, string? cursor, string? limit, CancellationToken ct) =>
+        PagedList.RespondAsync(request, limit, sort, order, cursor, [.. TaxonomyQueries.Sorts.Keys], "name", kind.Path,
+            page => queries.ListAsync(kind, page, ct));
 
     internal static async Task<Results<Ok<TaxonomyTermResponse>, ProblemHttpResult>> GetAsync(
         TaxonomyKind kind, TaxonomyQueries queries, string slug, CancellationToken ct) =>

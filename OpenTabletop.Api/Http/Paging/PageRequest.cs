@@ -6,7 +6,7 @@ namespace OpenTabletop.Api.Http.Paging;
 /// Validated paging input: limit 1–100 (default 25), a known sort and order, and a cursor that
 /// belongs to this query. Every problem is collected so that one 400 lists them all.
 /// </summary>
-public sealed record PageRequest(int Limit, string Sort, bool Descending, Cursor? Cursor)
+public sealed record PageRequest(int Limit, string Sort, bool Descending, Cursor? Cursor, string Filter)
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
@@ -54,9 +54,9 @@ public sealed record PageRequest(int Limit, string Sort, bool Descending, Cursor
             }
         }
 
-        return new PageRequest(size, sortKey, orderKey == "desc", decoded);
+        return new PageRequest(size, sortKey, orderKey == "desc", decoded, filterFingerprint);
     }
 
-    public Cursor CursorFor(JsonElement lastValue, Guid lastId, PageDirection direction, string filterFingerprint) =>
-        new(Cursor.CurrentVersion, Sort, Order, filterFingerprint, lastValue, lastId, direction);
+    public Cursor CursorFor(JsonElement lastValue, Guid lastId, PageDirection direction) =>
+        new(Cursor.CurrentVersion, Sort, Order, Filter, lastValue, lastId, direction);
 }

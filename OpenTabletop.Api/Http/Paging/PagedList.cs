@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace OpenTabletop.Api.Http.Paging;
+
+/// <summary>The shared shape of a paginated list endpoint: validate, query, wrap in the envelope.</summary>
+public static class PagedList
+{
+    public static async Task<Results<Ok<Page<T>>, ProblemHttpResult>> RespondAsync<T>(
+        HttpRequest request, string? limit, string? sort, string? order, string? cursor,
+        IReadOnlyCollection<string> sorts, string defaultSort, string fingerprint,
+        Func<PageRequest, Task<KeysetPage<T>>> query)
+    {
+        var errors = new List<FieldError>();
+        var page = PageRequest.Parse(limit, sort, order, cursor, sorts, defaultSort, "asc", fingerprint, errors);
+        if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
+
+        try
+        {
+            return TypedResults.Ok((await query(page)).ToPage(request, page.Limit));
+        }
+        catch (Exception e) when (e is FormatException or Npgsql.PostgresException { SqlState: "42883" or "22P02" })
+        {
+            // A well-formed cursor whose value has the wrong type for its sort key.
+            return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.",
+                [new("cursor", "cursor is not a cursor issued by this API.", "invalid_cursor")]);
+        }
+    }
+}
