@@ -12,6 +12,7 @@ public static class GamesApi
             .WithName("getGame")
             .WithSummary("Get a game by UUID or slug");
         group.MapGameSubresources();
+        group.MapGameEditions();
         return group;
     }
 

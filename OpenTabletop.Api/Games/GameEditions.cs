@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenTabletop.Api.Http;
+using OpenTabletop.Data;
+using OpenTabletop.Data.Entities;
+
+namespace OpenTabletop.Api.Games;
+
+internal static class GameEditions
+{
+    public static RouteGroupBuilder MapGameEditions(this RouteGroupBuilder group)
+    {
+        group.MapGet("/{id}/editions", GetEditions)
+            .WithName("getGameEditions").WithSummary("Editions of a game; include=deltas embeds the edition deltas");
+        return group;
+    }
+
+    /// <summary>Canonical edition first, then by year and name. Unknown include values are ignored (ruling).</summary>
+    internal static async Task<Results<Ok<GameEditionsResponse>, ProblemHttpResult>> GetEditions(
+        string id, string? include, OpenTabletopDbContext db, CancellationToken ct)
+    {
+        var (game, missing) = await GameSubresources.ResolveAsync(db, id, ct);
+        if (game is null) return missing!;
+
+        var editions = await db.Set<GameEdition>()
+            .Where(e => e.GameId == game.Id)
+            .Include(e => e.EditionPublishers)
+            .Include(e => e.EditionArtists)
+            .Include(e => e.Delta)
+            .AsSplitQuery()
+            .OrderByDescending(e => e.IsCanonical).ThenBy(e => e.YearPublished).ThenBy(e => e.Name).ThenBy(e => e.Id)
+            .ToListAsync(ct);
+
+        var withDeltas = (include ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains("deltas");
+        var gameHref = $"{GameLinks.Root}/games/{game.Slug}";
+        return TypedResults.Ok(new GameEditionsResponse(
+            game.Id,
+            game.CanonicalEditionId ?? editions.FirstOrDefault(e => e.IsCanonical)?.Id,
+            [.. editions.Select(e => ToResponse(e, gameHref, game.Name))],
+            withDeltas ? new EditionsEmbedded([.. editions.Where(e => e.Delta is not null).Select(e => ToResponse(e.Delta!))]) : null,
+            new Dictionary<string, Link> { ["self"] = new($"{gameHref}/editions"), ["game"] = new(gameHref, game.Name) }));
+    }
+
+    private static GameEditionResponse ToResponse(GameEdition e, string gameHref, string gameName) => new(
+        e.Id, e.GameId, e.Name, e.YearPublished,
+        [.. e.EditionPublishers.OrderBy(p => p.Ordinal).Select(p => p.PublisherId)],
+        e.Language,
+        [.. e.ProductCodes.Select(c => new ProductCodeResponse(c.Type, c.Code))],
+        e.Dimensions is { } d ? new DimensionsResponse(ToDouble(d.Length), ToDouble(d.Width), ToDouble(d.Height), d.Unit) : null,
+        e.BoxWeight is { } w ? new BoxWeightResponse(ToDouble(w.Value), w.Unit) : null,
+        e.ReleaseStatus, e.ReleaseDate, e.ImageUrl, e.ThumbnailUrl,
+        [.. e.EditionArtists.Select(a => a.PersonId).Order()],
+        e.Notes, e.IsCanonical,
+        new Dictionary<string, Link> { ["game"] = new(gameHref, gameName) });
+
+    private static EditionDeltaResponse ToResponse(EditionDelta d) => new(
+        d.EditionId, d.GameId, d.MinPlayersDelta, d.MaxPlayersDelta, (double)d.WeightDelta,
+        d.PlaytimeMinDelta, d.PlaytimeMaxDelta, d.BestAtDelta, d.RulesChanges, d.ComponentChanges, d.Description);
+
+    private static double? ToDouble(decimal? value) => value is null ? null : (double)value.Value;
+}
