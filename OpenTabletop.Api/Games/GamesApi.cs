@@ -13,6 +13,7 @@ public static class GamesApi
             .WithSummary("Get a game by UUID or slug");
         group.MapGameSubresources();
         group.MapGameEditions();
+        group.MapEffectiveProperties();
         return group;
     }
 
