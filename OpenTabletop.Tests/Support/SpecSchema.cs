@@ -51,7 +51,47 @@ public static class SpecSchema
         using (document) return SchemaValidator.Validate(schema, document.RootElement);
     }
 
-    private static SpecNode ResponseSchema(string specPath, string method, int status)
+    /// <summary>Every (path, method, status) whose response the spec documents with an <c>application/json</c> schema.</summary>
+    internal static IEnumerable<(string Path, string Method, int Status)> JsonResponses()
+    {
+        var openApi = SpecDocuments.Load("openapi.yaml");
+        foreach (var path in openApi.Child("paths").Element.EnumerateObject())
+        {
+            var pathItem = SpecDocuments.Follow(openApi.Child("paths").Child(path.Name));
+            foreach (var method in pathItem.Element.EnumerateObject().Select(m => m.Name)
+                         .Where(m => m is "get" or "put" or "post" or "delete" or "options" or "head" or "patch" or "trace"))
+            {
+                if (!SpecDocuments.Follow(pathItem.Child(method)).TryChild("responses", out var responses)) continue;
+                foreach (var status in responses.Element.EnumerateObject().Select(r => r.Name))
+                    if (int.TryParse(status, out var code)
+                        && SpecDocuments.Follow(responses.Child(status)).TryChild("content", out var content)
+                        && content.TryChild(JsonContentType, out var media) && SpecDocuments.Follow(media).TryChild("schema", out _))
+                        yield return (path.Name, method, code);
+            }
+        }
+    }
+
+    /// <summary>The examples the spec gives for a response (its <c>example</c> and each of its <c>examples</c>' <c>value</c>), as JSON.</summary>
+    internal static IReadOnlyList<(string Name, string Json)> ResponseExamples(string specPath, string method, int status)
+    {
+        var media = ResponseMedia(specPath, method, status);
+        var result = new List<(string, string)>();
+        if (media.TryChild("example", out var example)) result.Add(("example", example.Element.GetRawText()));
+        if (media.TryChild("examples", out var examples))
+            foreach (var named in examples.Element.EnumerateObject())
+                if (SpecDocuments.Follow(examples.Child(named.Name)).TryChild("value", out var value))
+                    result.Add(($"examples.{named.Name}", value.Element.GetRawText()));
+        return result;
+    }
+
+    /// <summary>The response schema's unsupported keywords, wherever they are reachable (see <see cref="SchemaValidator.Audit"/>).</summary>
+    internal static IReadOnlyList<string> AuditResponseSchema(string specPath, string method, int status) =>
+        SchemaValidator.Audit(ResponseSchema(specPath, method, status));
+
+    private static SpecNode ResponseSchema(string specPath, string method, int status) =>
+        ResponseMedia(specPath, method, status).Child("schema");
+
+    private static SpecNode ResponseMedia(string specPath, string method, int status)
     {
         var operationName = $"{method.ToUpperInvariant()} {specPath}";
         var openApi = SpecDocuments.Load("openapi.yaml");
@@ -72,8 +112,8 @@ public static class SpecSchema
                 $"The spec documents no {status} response for {operationName} (documented: {string.Join(", ", responses.Element.EnumerateObject().Select(p => p.Name))}).");
         response = SpecDocuments.Follow(response);
         if (!response.TryChild("content", out var content) || !content.TryChild(JsonContentType, out var media)
-            || !SpecDocuments.Follow(media).TryChild("schema", out var schema))
+            || !SpecDocuments.Follow(media).TryChild("schema", out _))
             throw new InvalidOperationException($"The spec documents no {JsonContentType} schema for the {status} response of {operationName}.");
-        return schema;
+        return SpecDocuments.Follow(media);
     }
 }

@@ -41,6 +41,42 @@ internal sealed partial class SchemaValidator
         return validator._errors;
     }
 
+    /// <summary>
+    /// Walks a schema and every schema reachable from it (through $ref, properties, items, additionalProperties,
+    /// allOf/anyOf/oneOf/not) and lists the keywords this validator does not support.
+    /// </summary>
+    public static List<string> Audit(SpecNode schema)
+    {
+        var problems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<SpecNode>([schema]);
+        while (pending.TryPop(out var node))
+        {
+            if (!seen.Add(node.Location) || node.Element.ValueKind != JsonValueKind.Object) continue;
+            foreach (var keyword in node.Element.EnumerateObject().Select(p => p.Name))
+            {
+                if (Annotations.Contains(keyword) || keyword.StartsWith("x-", StringComparison.Ordinal)) continue;
+                if (!Assertions.Contains(keyword)) { problems.Add($"unsupported schema keyword '{keyword}' in {node.Location}"); continue; }
+                var child = node.Child(keyword);
+                switch (keyword)
+                {
+                    case "$ref": pending.Push(SpecDocuments.Resolve(node, child.Element.GetString()!)); break;
+                    case "items" or "additionalProperties" or "not": pending.Push(child); break;
+                    case "properties":
+                        foreach (var property in child.Element.EnumerateObject()) pending.Push(child.Child(property.Name));
+                        break;
+                    case "allOf" or "anyOf" or "oneOf":
+                        for (var i = 0; i < child.Element.GetArrayLength(); i++) pending.Push(child.Item(i));
+                        break;
+                    case "format" when child.Element.GetString() is not ("uuid" or "uri" or "date-time" or "date" or "float" or "double" or "int32" or "int64"):
+                        problems.Add($"unsupported format '{child.Element.GetString()}' in {node.Location}");
+                        break;
+                }
+            }
+        }
+        return problems;
+    }
+
     private List<string> Sub(SpecNode schema, JsonElement instance, string path)
     {
         var validator = new SchemaValidator(_active);
