@@ -217,6 +217,38 @@ public class SpecSchemaTests
     }
 
     [Fact]
+    public void Malformed_timestamps_are_rejected()
+    {
+        var violations = ValidateGame(g =>
+        {
+            g["created_at"] = "2025-06-15 10:30:00";
+            g["updated_at"] = "2026-13-20T14:15:00Z";
+        });
+        Assert.Equal(
+            ["$.created_at: \"2025-06-15 10:30:00\" is not a valid date-time", "$.updated_at: \"2026-13-20T14:15:00Z\" is not a valid date-time"],
+            violations.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_value_in_a_map_is_rejected_at_its_key()
+    {
+        var violations = ValidateGame(g => g["rank_by_category"] = new JsonObject { ["strategy"] = 0, ["deck-building"] = "first" });
+        Assert.Equal(
+            ["$.rank_by_category.strategy: 0 is below the minimum 1", "$.rank_by_category['deck-building']: expected integer, got string"],
+            violations);
+    }
+
+    [Fact]
+    public void Json_schema_type_lists_including_null_are_honoured()
+    {
+        const string Yaml = "Thing:\n  type: [string, \"null\"]\n  minLength: 2\n";
+        Assert.Empty(ValidateAgainst(Yaml, "Thing", "null"));
+        Assert.Empty(ValidateAgainst(Yaml, "Thing", "\"ok\""));
+        Assert.Equal(["$: string of length 1 is shorter than minLength 2"], ValidateAgainst(Yaml, "Thing", "\"x\""));
+        Assert.Equal(["$: expected string or null, got integer"], ValidateAgainst(Yaml, "Thing", "3"));
+    }
+
+    [Fact]
     public void A_link_without_href_is_rejected_through_additional_properties()
     {
         var violations = ValidateGame(g => g["_links"]!["designer"] = new JsonObject { ["title"] = "R. Eric Reuss" });
