@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OpenTabletop.Api.Games;
 
 /// <summary>The spec's BaseProperties / EffectivePropertyValues.</summary>
@@ -28,6 +30,6 @@ public sealed record EffectivePropertiesResponse(
     IReadOnlyList<string> AppliedExpansions,
     PropertyValues Effective,
     string CombinationSource,
-    Guid? EditionId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Guid? EditionId,
     string EditionSource,
     IReadOnlyDictionary<string, IndividualEffect> IndividualEffects);

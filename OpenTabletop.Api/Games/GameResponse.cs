@@ -11,6 +11,7 @@ public sealed record GameResponse
     public required string Name { get; init; }
     public required string SortName { get; init; }
     public required string Type { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public Guid? ParentGameId { get; init; }
     public int? YearPublished { get; init; }
     public string? Description { get; init; }
@@ -27,23 +28,34 @@ public sealed record GameResponse
     public int WeightVotes { get; init; }
     public double? AverageRating { get; init; }
     public int[]? RatingDistribution { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public double? RatingStddev { get; init; }
     public double? BayesRating { get; init; }
     public int RatingCount { get; init; }
     /// <summary>Docs-only field (SPEC-DECISIONS: added, never renamed).</summary>
     public double? RatingConfidence { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? RankOverall { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public IReadOnlyDictionary<string, int>? RankByCategory { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? OwnerCount { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? WishlistCount { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? TotalPlays { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? CommunitySuggestedAge { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? LanguageDependence { get; init; }
     public string? Mode { get; init; }
     public string? ImageUrl { get; init; }
     public string? ThumbnailUrl { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public int? BggId { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public string? FundingSource { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public Guid? CanonicalEditionId { get; init; }
     public required string Status { get; init; }
     /// <summary>Docs-only: counts whose per-count rating is at least 4.0 of 5.</summary>

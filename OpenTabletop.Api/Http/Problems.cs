@@ -47,7 +47,8 @@ public static class Problems
             problem.Type = TypeBase + kind;
             problem.Title = title;
         }
-        problem.Instance ??= context.HttpContext.Request.Path;
+        // The spec types instance as an absolute URI: the request's own URL.
+        problem.Instance ??= Microsoft.AspNetCore.Http.Extensions.UriHelper.GetEncodedUrl(context.HttpContext.Request);
         problem.Extensions["trace_id"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
         problem.Extensions.Remove("traceId");
         if (status == StatusCodes.Status500InternalServerError)

@@ -10,6 +10,6 @@ public sealed record TaxonomyTermResponse(
     string Name,
     string? Description,
     int GameCount,
-    string? Parent,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Parent,
     IReadOnlyList<string> Children,
     [property: JsonPropertyName("_links")] IReadOnlyDictionary<string, Link> Links);

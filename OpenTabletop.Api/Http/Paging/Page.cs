@@ -8,6 +8,14 @@ public sealed record Page<T>(
     PageMeta Meta,
     [property: JsonPropertyName("_links")] PageLinks Links);
 
-public sealed record PageMeta(int Total, int Limit, bool HasMore, string? NextCursor, string? PrevCursor);
+public sealed record PageMeta(
+    int Total,
+    int Limit,
+    bool HasMore,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PrevCursor);
 
-public sealed record PageLinks(Link Self, Link? Next, Link? Prev);
+public sealed record PageLinks(
+    Link Self,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Link? Next,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] Link? Prev);
