@@ -6,31 +6,16 @@ using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.Api;
 
-public sealed class EffectivePropertiesTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class EffectivePropertiesTests(PostgresFixture postgres) : SampleApiTests(postgres)
 {
     private const string AllThree = "spirit-island-branch-and-claw,spirit-island-jagged-earth,spirit-island-nature-incarnate";
-
-    private ApiFactory _api = null!;
-    private HttpClient _http = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _api = ApiFactory.Start(await TestDatabases.CreateMigratedAsync(postgres, SeedMode.Sample, TestContext.Current.CancellationToken));
-        _http = _api.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task ExplicitCombinationMatchesTheSpecExample()
     {
         var example = (Dictionary<object, object>)((Dictionary<object, object>)SpecFiles.ReadYaml("spec/examples/effective-properties.yaml")!)["value"];
         // Order in `with` does not matter: the combination is an exact set.
-        using var body = await _http.GetJsonAsync($"/v1/games/spirit-island/effective-properties?with={string.Join(',', AllThree.Split(',').Reverse())}");
+        using var body = await Http.GetJsonAsync($"/v1/games/spirit-island/effective-properties?with={string.Join(',', AllThree.Split(',').Reverse())}");
 
         var root = body.RootElement;
         Assert.Equal("explicit", root.GetProperty("combination_source").GetString());
@@ -61,7 +46,7 @@ public sealed class EffectivePropertiesTests(PostgresFixture postgres) : IAsyncL
     [Fact]
     public async Task SingleExpansionIsComputedFromItsDeltas()
     {
-        using var body = await _http.GetJsonAsync("/v1/games/spirit-island/effective-properties?with=spirit-island-jagged-earth");
+        using var body = await Http.GetJsonAsync("/v1/games/spirit-island/effective-properties?with=spirit-island-jagged-earth");
 
         var effective = body.RootElement.GetProperty("effective");
         Assert.Equal("computed", body.RootElement.GetProperty("combination_source").GetString());
@@ -73,7 +58,7 @@ public sealed class EffectivePropertiesTests(PostgresFixture postgres) : IAsyncL
     [Fact]
     public async Task NoExpansionsMeansBaseOnly()
     {
-        using var body = await _http.GetJsonAsync("/v1/games/spirit-island/effective-properties");
+        using var body = await Http.GetJsonAsync("/v1/games/spirit-island/effective-properties");
 
         Assert.Equal("base_only", body.RootElement.GetProperty("combination_source").GetString());
         Assert.Equal(0, body.RootElement.GetProperty("applied_expansions").GetArrayLength());
@@ -83,10 +68,10 @@ public sealed class EffectivePropertiesTests(PostgresFixture postgres) : IAsyncL
     [Fact]
     public async Task AnEditionsDeltaAppliesBeforeTheExpansions()
     {
-        using var editions = await _http.GetJsonAsync("/v1/games/spirit-island/editions");
+        using var editions = await Http.GetJsonAsync("/v1/games/spirit-island/editions");
         var revised = editions.RootElement.GetProperty("editions")[1].GetProperty("id").GetString();
 
-        using var body = await _http.GetJsonAsync($"/v1/games/spirit-island/effective-properties?edition={revised}&with=spirit-island-jagged-earth");
+        using var body = await Http.GetJsonAsync($"/v1/games/spirit-island/effective-properties?edition={revised}&with=spirit-island-jagged-earth");
 
         Assert.Equal("explicit", body.RootElement.GetProperty("edition_source").GetString());
         Assert.Equal(revised, body.RootElement.GetProperty("edition_id").GetString());
@@ -102,7 +87,7 @@ public sealed class EffectivePropertiesTests(PostgresFixture postgres) : IAsyncL
     [InlineData("?edition=not-an-edition", HttpStatusCode.NotFound, "Edition 'not-an-edition' not found for game 'spirit-island'.")]
     public async Task BadExpansionsAndEditionsAreProblems(string query, HttpStatusCode status, string detail)
     {
-        using var response = await _http.GetAsync($"/v1/games/spirit-island/effective-properties{query}", TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync($"/v1/games/spirit-island/effective-properties{query}", TestContext.Current.CancellationToken);
 
         Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

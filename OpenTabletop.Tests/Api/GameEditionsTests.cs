@@ -6,23 +6,8 @@ using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.Api;
 
-public sealed class GameEditionsTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class GameEditionsTests(PostgresFixture postgres) : SampleApiTests(postgres)
 {
-    private ApiFactory _api = null!;
-    private HttpClient _http = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _api = ApiFactory.Start(await TestDatabases.CreateMigratedAsync(postgres, SeedMode.Sample, TestContext.Current.CancellationToken));
-        _http = _api.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task EditionsListTheCanonicalOneFirstWithoutDeltasUnlessAsked()
     {
@@ -65,11 +50,11 @@ public sealed class GameEditionsTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task UnknownGameIsANotFoundProblem()
     {
-        using var response = await _http.GetAsync("/v1/games/no-such-game/editions", TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync("/v1/games/no-such-game/editions", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private Task<JsonDocument> GetJsonAsync(string href) => _http.GetJsonAsync(href);
+    private Task<JsonDocument> GetJsonAsync(string href) => Http.GetJsonAsync(href);
 }

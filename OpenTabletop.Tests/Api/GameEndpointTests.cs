@@ -7,29 +7,12 @@ using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.Api;
 
-public sealed class GameEndpointTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class GameEndpointTests(PostgresFixture postgres) : SampleApiTests(postgres)
 {
     private const string SpiritIslandId = "01912f4c-7e3a-7b1a-8c5d-9f0e1a2b3c4d";
 
     // Where the spec's sample data and its example payload disagree, the sample data is what we seed.
     private static readonly HashSet<string> SampleDiffersFromExample = ["description", "description_short", "weight_votes"];
-
-    private ApiFactory _api = null!;
-    private HttpClient _http = null!;
-    private string _connectionString = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connectionString = await TestDatabases.CreateMigratedAsync(postgres, SeedMode.Sample, TestContext.Current.CancellationToken);
-        _api = ApiFactory.Start(_connectionString);
-        _http = _api.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task SpiritIslandReadsBackAsTheSpecExamplePayloadShowsIt()
@@ -37,7 +20,7 @@ public sealed class GameEndpointTests(PostgresFixture postgres) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var example = (Dictionary<object, object>)((Dictionary<object, object>)SpecFiles.ReadYaml("spec/examples/game-spirit-island.yaml")!)["value"];
 
-        using var response = await _http.GetAsync("/v1/games/spirit-island", ct);
+        using var response = await Http.GetAsync("/v1/games/spirit-island", ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -63,8 +46,8 @@ public sealed class GameEndpointTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
 
-        var bySlug = await _http.GetStringAsync("/v1/games/spirit-island", ct);
-        var byId = await _http.GetStringAsync($"/v1/games/{SpiritIslandId}", ct);
+        var bySlug = await Http.GetStringAsync("/v1/games/spirit-island", ct);
+        var byId = await Http.GetStringAsync($"/v1/games/{SpiritIslandId}", ct);
 
         Assert.Equal(bySlug, byId);
     }
@@ -76,7 +59,7 @@ public sealed class GameEndpointTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
 
-        using var response = await _http.GetAsync($"/v1/games/{id}", ct);
+        using var response = await Http.GetAsync($"/v1/games/{id}", ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -94,13 +77,13 @@ public sealed class GameEndpointTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task RetiredIdentifierAnswersGone()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var dataSource = NpgsqlDataSource.Create(_connectionString))
+        await using (var dataSource = NpgsqlDataSource.Create(ConnectionString))
         await using (var retire = dataSource.CreateCommand("INSERT INTO retired_identifiers (entity_type, identifier) VALUES ('game', 'spirit-isle')"))
         {
             await retire.ExecuteNonQueryAsync(ct);
         }
 
-        using var response = await _http.GetAsync("/v1/games/spirit-isle", ct);
+        using var response = await Http.GetAsync("/v1/games/spirit-isle", ct);
 
         Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -111,7 +94,7 @@ public sealed class GameEndpointTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
 
-        using var response = await _http.GetAsync("/v1/no-such-thing", ct);
+        using var response = await Http.GetAsync("/v1/no-such-thing", ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -6,24 +6,9 @@ using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.Api;
 
-public sealed class GameSubresourceTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class GameSubresourceTests(PostgresFixture postgres) : SampleApiTests(postgres)
 {
     private const string SpiritIslandId = "01912f4c-7e3a-7b1a-8c5d-9f0e1a2b3c4d";
-
-    private ApiFactory _api = null!;
-    private HttpClient _http = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _api = ApiFactory.Start(await TestDatabases.CreateMigratedAsync(postgres, SeedMode.Sample, TestContext.Current.CancellationToken));
-        _http = _api.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _api.DisposeAsync();
-    }
 
     [Fact]
     public async Task ExperiencePlaytimeMatchesTheSpecSampleWithMultipliers()
@@ -108,7 +93,7 @@ public sealed class GameSubresourceTests(PostgresFixture postgres) : IAsyncLifet
     [Fact]
     public async Task BadRelationshipFiltersAreListedInOneProblem()
     {
-        using var response = await _http.GetAsync("/v1/games/spirit-island/relationships?type=sequel&direction=up", TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync("/v1/games/spirit-island/relationships?type=sequel&direction=up", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -121,11 +106,11 @@ public sealed class GameSubresourceTests(PostgresFixture postgres) : IAsyncLifet
     [InlineData("relationships")]
     public async Task UnknownGameIsANotFoundProblemOnEverySubresource(string resource)
     {
-        using var response = await _http.GetAsync($"/v1/games/no-such-game/{resource}", TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync($"/v1/games/no-such-game/{resource}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private Task<JsonDocument> GetJsonAsync(string href) => _http.GetJsonAsync(href);
+    private Task<JsonDocument> GetJsonAsync(string href) => Http.GetJsonAsync(href);
 }

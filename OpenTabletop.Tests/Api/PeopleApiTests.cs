@@ -6,23 +6,8 @@ using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.Api;
 
-public sealed class PeopleApiTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class PeopleApiTests(PostgresFixture postgres) : SampleApiTests(postgres)
 {
-    private ApiFactory _api = null!;
-    private HttpClient _http = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _api = ApiFactory.Start(await TestDatabases.CreateMigratedAsync(postgres, SeedMode.Sample, TestContext.Current.CancellationToken));
-        _http = _api.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _api.DisposeAsync();
-    }
-
     [Fact]
     public async Task DesignersAreThePeopleWithADesignerCreditCountingActiveGames()
     {
@@ -73,11 +58,11 @@ public sealed class PeopleApiTests(PostgresFixture postgres) : IAsyncLifetime
     [InlineData("/v1/publishers/no-such-publisher")]
     public async Task UnknownOrNonDesignerIsANotFoundProblem(string href)
     {
-        using var response = await _http.GetAsync(href, TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync(href, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private Task<JsonDocument> GetJsonAsync(string href) => _http.GetJsonAsync(href);
+    private Task<JsonDocument> GetJsonAsync(string href) => Http.GetJsonAsync(href);
 }

@@ -7,23 +7,8 @@ using OpenTabletop.Tests.Support;
 namespace OpenTabletop.Tests.Api;
 
 /// <summary>Every implemented read answers on the sample data with a body that validates against the spec.</summary>
-public sealed class SpecConformanceTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SpecConformanceTests(PostgresFixture postgres) : SampleApiTests(postgres)
 {
-    private ApiFactory _api = null!;
-    private HttpClient _http = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _api = ApiFactory.Start(await TestDatabases.CreateMigratedAsync(postgres, SeedMode.Sample, TestContext.Current.CancellationToken));
-        _http = _api.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _api.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("/v1/games/spirit-island", "/games/{id}", 200)]
     [InlineData("/v1/games/spirit-island-jagged-earth", "/games/{id}", 200)]
@@ -92,7 +77,7 @@ public sealed class SpecConformanceTests(PostgresFixture postgres) : IAsyncLifet
 
     private async Task<(int Status, string Body)> GetAsync(string href)
     {
-        using var response = await _http.GetAsync(href, TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync(href, TestContext.Current.CancellationToken);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }

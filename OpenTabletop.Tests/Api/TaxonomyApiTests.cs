@@ -7,25 +7,8 @@ using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.Api;
 
-public sealed class TaxonomyApiTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class TaxonomyApiTests(PostgresFixture postgres) : SampleApiTests(postgres)
 {
-    private ApiFactory _api = null!;
-    private HttpClient _http = null!;
-    private string _connectionString = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _connectionString = await TestDatabases.CreateMigratedAsync(postgres, SeedMode.Sample, TestContext.Current.CancellationToken);
-        _api = ApiFactory.Start(_connectionString);
-        _http = _api.CreateClient();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _api.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("mechanics", 121)]
     [InlineData("categories", 32)]
@@ -124,7 +107,7 @@ public sealed class TaxonomyApiTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task UnknownTermIsANotFoundProblem()
     {
-        using var response = await _http.GetAsync("/v1/themes/no-such-theme", TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync("/v1/themes/no-such-theme", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -191,7 +174,7 @@ public sealed class TaxonomyApiTests(PostgresFixture postgres) : IAsyncLifetime
 
     private async Task<List<Guid>> IdsByNameAsync(string table, bool descending)
     {
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         var direction = descending ? " DESC" : " ASC";
         // The table name is one of three literals from the test data above.
         await using var command = dataSource.CreateCommand("SELECT id FROM " + table + " ORDER BY name" + direction + ", id" + direction);
@@ -203,7 +186,7 @@ public sealed class TaxonomyApiTests(PostgresFixture postgres) : IAsyncLifetime
 
     private async Task<List<string>> SlugsInDatabaseAsync(string table)
     {
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         // The table name is one of three literals from the test data above.
         await using var command = dataSource.CreateCommand("SELECT slug FROM " + table);
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
@@ -214,16 +197,16 @@ public sealed class TaxonomyApiTests(PostgresFixture postgres) : IAsyncLifetime
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var dataSource = NpgsqlDataSource.Create(_connectionString);
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
-    private Task<JsonDocument> GetJsonAsync(string href) => _http.GetJsonAsync(href);
+    private Task<JsonDocument> GetJsonAsync(string href) => Http.GetJsonAsync(href);
 
     private async Task<List<(string Field, string Code)>> ProblemErrorsAsync(string href)
     {
-        using var response = await _http.GetAsync(href, TestContext.Current.CancellationToken);
+        using var response = await Http.GetAsync(href, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
