@@ -100,6 +100,20 @@ public sealed class GameEndpointTests(PostgresFixture postgres) : SampleApiTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task WrongMethodIsAMethodNotAllowedProblem()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        using var response = await Http.DeleteAsync("/v1/games/spirit-island", ct);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        Assert.Equal("https://api.opentabletop.org/problems/method-not-allowed", problem.RootElement.GetProperty("type").GetString());
+        Assert.Equal(405, problem.RootElement.GetProperty("status").GetInt32());
+    }
+
     private static void AssertSameScalar(string field, string expected, JsonElement actual)
     {
         switch (actual.ValueKind)
