@@ -24,6 +24,7 @@ public static class HttpConventionsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<Caching.ConditionalGetMiddleware>();
         return app;
     }
 }

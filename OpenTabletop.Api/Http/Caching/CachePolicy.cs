@@ -1,0 +1,30 @@
+namespace OpenTabletop.Api.Http.Caching;
+
+/// <summary>Cache-Control per SPEC-DECISIONS (Caching).</summary>
+public static class CachePolicy
+{
+    public const string Metadata = "public, max-age=86400";
+    public const string Dynamic = "public, max-age=300";
+
+    private static readonly string[] Vocabularies = ["mechanics", "categories", "themes"];
+    private static readonly string[] People = ["designers", "publishers"];
+
+    /// <summary>
+    /// A day for a game's own record, its editions and relationships, the vocabularies, and one designer or publisher;
+    /// five minutes for lists, search, ratings, polls and anything derived from votes.
+    /// </summary>
+    public static string For(PathString path)
+    {
+        var segments = (path.Value ?? "").Trim('/').Split('/');
+        // segments[0] is "v1".
+        return segments switch
+        {
+            [_, "games", var id] when id != "search" => Metadata,
+            [_, "games", _, "editions" or "relationships"] => Metadata,
+            [_, var list] when Vocabularies.Contains(list) => Metadata,
+            [_, var root, _] when Vocabularies.Contains(root) => Metadata,
+            [_, var root, _] when People.Contains(root) => Metadata,
+            _ => Dynamic,
+        };
+    }
+}
