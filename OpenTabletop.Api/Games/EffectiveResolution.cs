@@ -1,3 +1,4 @@
+using OpenTabletop.Api.Http;
 using OpenTabletop.Data.Entities;
 
 namespace OpenTabletop.Api.Games;
@@ -13,7 +14,7 @@ public static class EffectiveResolution
     {
         var values = new PropertyValues(
             game.MinPlayers, game.MaxPlayers, game.MinPlaytimeMinutes, game.MaxPlaytimeMinutes,
-            ToDouble(game.Weight), game.TopPlayerCounts ?? [], game.RecommendedPlayerCounts ?? [], game.MinAge);
+            game.Weight.ToDouble(), game.TopPlayerCounts ?? [], game.RecommendedPlayerCounts ?? [], game.MinAge);
         if (edition is null) return values;
         return Clamp(values with
         {
@@ -37,7 +38,7 @@ public static class EffectiveResolution
                 exact.EffectiveMaxPlayers ?? @base.MaxPlayers,
                 exact.EffectivePlaytimeMin ?? @base.MinPlaytimeMinutes,
                 exact.EffectivePlaytimeMax ?? @base.MaxPlaytimeMinutes,
-                ToDouble(exact.EffectiveWeight) ?? @base.Weight,
+                exact.EffectiveWeight.ToDouble() ?? @base.Weight,
                 exact.EffectiveBestAt ?? @base.BestAt,
                 exact.EffectiveRecommendedAt ?? @base.RecommendedAt,
                 exact.EffectiveMinAge ?? @base.MinAge), "explicit");
@@ -71,6 +72,4 @@ public static class EffectiveResolution
     }
 
     private static int[] Union(IEnumerable<int> a, IEnumerable<int> b) => [.. a.Union(b).Order()];
-
-    private static double? ToDouble(decimal? value) => value is null ? null : (double)value.Value;
 }

@@ -46,8 +46,8 @@ internal static class GameEditions
         [.. e.EditionPublishers.OrderBy(p => p.Ordinal).Select(p => p.PublisherId)],
         e.Language,
         [.. e.ProductCodes.Select(c => new ProductCodeResponse(c.Type, c.Code))],
-        e.Dimensions is { } d ? new DimensionsResponse(ToDouble(d.Length), ToDouble(d.Width), ToDouble(d.Height), d.Unit) : null,
-        e.BoxWeight is { } w ? new BoxWeightResponse(ToDouble(w.Value), w.Unit) : null,
+        e.Dimensions is { } d ? new DimensionsResponse(d.Length.ToDouble(), d.Width.ToDouble(), d.Height.ToDouble(), d.Unit) : null,
+        e.BoxWeight is { } w ? new BoxWeightResponse(w.Value.ToDouble(), w.Unit) : null,
         e.ReleaseStatus, e.ReleaseDate, e.ImageUrl, e.ThumbnailUrl,
         [.. e.EditionArtists.Select(a => a.PersonId).Order()],
         e.Notes, e.IsCanonical,
@@ -56,6 +56,4 @@ internal static class GameEditions
     private static EditionDeltaResponse ToResponse(EditionDelta d) => new(
         d.EditionId, d.GameId, d.MinPlayersDelta, d.MaxPlayersDelta, (double)d.WeightDelta,
         d.PlaytimeMinDelta, d.PlaytimeMaxDelta, d.BestAtDelta, d.RulesChanges, d.ComponentChanges, d.Description);
-
-    private static double? ToDouble(decimal? value) => value is null ? null : (double)value.Value;
 }

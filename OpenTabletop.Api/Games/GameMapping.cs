@@ -1,3 +1,4 @@
+using OpenTabletop.Api.Http;
 using OpenTabletop.Data.Entities;
 
 namespace OpenTabletop.Api.Games;
@@ -23,14 +24,14 @@ internal static class GameMapping
         CommunityPlaytimeMaxMinutes = game.CommunityPlaytimeMaxMinutes,
         CommunityPlaytimeMedianMinutes = game.CommunityPlaytimeMedianMinutes,
         MinAge = game.MinAge,
-        Weight = ToDouble(game.Weight),
+        Weight = game.Weight.ToDouble(),
         WeightVotes = game.WeightVotes,
-        AverageRating = ToDouble(game.AverageRating),
+        AverageRating = game.AverageRating.ToDouble(),
         RatingDistribution = game.RatingDistribution,
-        RatingStddev = ToDouble(game.RatingStddev),
-        BayesRating = ToDouble(game.BayesRating),
+        RatingStddev = game.RatingStddev.ToDouble(),
+        BayesRating = game.BayesRating.ToDouble(),
         RatingCount = game.RatingCount,
-        RatingConfidence = ToDouble(game.RatingConfidence),
+        RatingConfidence = game.RatingConfidence.ToDouble(),
         RankOverall = game.RankOverall,
         RankByCategory = game.RankByCategory,
         OwnerCount = game.OwnerCount,
@@ -51,7 +52,4 @@ internal static class GameMapping
         UpdatedAt = DateTime.SpecifyKind(game.UpdatedAt, DateTimeKind.Utc),
         Links = GameLinks.For(game),
     };
-
-    // Stored as numeric; written as plain JSON numbers without trailing zeros (8.340 → 8.34).
-    private static double? ToDouble(decimal? value) => value is null ? null : (double)value.Value;
 }

@@ -37,7 +37,7 @@ internal static class GameSubresources
             .ToList();
         var sufficient = profile?.SufficientData ?? false;
         var multipliers = sufficient && profile is not null
-            ? new ExperienceMultipliers(ToDouble(profile.MultiplierFirstPlay), ToDouble(profile.MultiplierLearning), ToDouble(profile.MultiplierExperienced), ToDouble(profile.MultiplierExpert))
+            ? new ExperienceMultipliers(profile.MultiplierFirstPlay.ToDouble(), profile.MultiplierLearning.ToDouble(), profile.MultiplierExperienced.ToDouble(), profile.MultiplierExpert.ToDouble())
             : null;
         return TypedResults.Ok(new ExperiencePlaytimeProfileResponse(
             game.Id, levels, multipliers, sufficient, profile?.TotalReports ?? rows.Sum(r => r.ReportCount), Links(game, "experience-playtime")));
@@ -52,7 +52,7 @@ internal static class GameSubresources
         var ratings = await db.Set<PlayerCountRating>().Where(r => r.GameId == game.Id).OrderBy(r => r.PlayerCount).ToListAsync(ct);
         return TypedResults.Ok(new PlayerCountRatingsResponse(
             game.Id,
-            [.. ratings.Select(r => new PlayerCountRatingResponse(game.Id, r.PlayerCount, (double)r.AverageRating, r.RatingCount, ToDouble(r.RatingStddev)))],
+            [.. ratings.Select(r => new PlayerCountRatingResponse(game.Id, r.PlayerCount, (double)r.AverageRating, r.RatingCount, r.RatingStddev.ToDouble()))],
             [.. ratings.Where(r => r.AverageRating >= 4.0m).Select(r => r.PlayerCount)],
             [.. ratings.Where(r => r.AverageRating >= 3.0m).Select(r => r.PlayerCount)],
             Links(game, "player-count-ratings")));
@@ -114,6 +114,4 @@ internal static class GameSubresources
         ["self"] = new($"{GameLinks.Root}/games/{game.Slug}/{resource}"),
         ["game"] = new($"{GameLinks.Root}/games/{game.Slug}", game.Name),
     };
-
-    private static double? ToDouble(decimal? value) => value is null ? null : (double)value.Value;
 }
