@@ -7,7 +7,7 @@ namespace OpenTabletop.Api.People;
 /// <summary>Designers (people with a designer credit) and publishers, each with its count of active games.</summary>
 internal sealed class PeopleQueries(NpgsqlDataSource dataSource)
 {
-    public static readonly IReadOnlyDictionary<string, string> Sorts = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, SortKey> Sorts = new Dictionary<string, SortKey>
     {
         ["name"] = "name",
         ["slug"] = "slug",

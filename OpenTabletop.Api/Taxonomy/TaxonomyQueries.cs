@@ -7,7 +7,7 @@ namespace OpenTabletop.Api.Taxonomy;
 internal sealed class TaxonomyQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>Sort keys and the column each one orders by (the id always breaks ties).</summary>
-    public static readonly IReadOnlyDictionary<string, string> Sorts = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, SortKey> Sorts = new Dictionary<string, SortKey>
     {
         ["name"] = "name",
         ["slug"] = "slug",

@@ -5,80 +5,80 @@ namespace OpenTabletop.Api.Http.Paging;
 
 /// <summary>
 /// Keyset pagination over a row set: <c>RowsSql</c> yields the candidate rows with an <c>id</c> column
-/// and every sortable column; <c>Sorts</c> maps each public sort key to its column. Column names come
-/// from code, never from a request; the cursor's values are parameters.
+/// and every sortable column; <c>Sorts</c> maps each public sort key to its columns. Column names come
+/// from code, never from a request. Filter values are positional parameters ($1…$n) shared by
+/// <c>RowsSql</c> and <c>CountSql</c>; the cursor's values follow them.
 /// </summary>
 public sealed record KeysetQuery<T>(
     string RowsSql,
     string CountSql,
-    IReadOnlyDictionary<string, string> Sorts,
+    IReadOnlyDictionary<string, SortKey> Sorts,
     Func<NpgsqlDataReader, T> Read,
     Func<T, Guid> Id)
 {
-    public async Task<KeysetPage<T>> ExecuteAsync(NpgsqlDataSource dataSource, PageRequest page, CancellationToken ct)
+    public async Task<KeysetPage<T>> ExecuteAsync(
+        NpgsqlDataSource dataSource, PageRequest page, CancellationToken ct, IReadOnlyList<object>? filterValues = null)
     {
-        var column = Sorts[page.Sort];
+        var key = Sorts[page.Sort];
         var backwards = page.Cursor?.Direction == PageDirection.Prev;
         // Walking backwards reverses the order; the page is flipped back before it is returned.
         var descending = page.Descending ^ backwards;
-        var direction = descending ? " DESC" : " ASC";
+        var filters = filterValues ?? [];
+
+        var parameters = filters.Select(v => new NpgsqlParameter { Value = v }).ToList();
         var sql = "SELECT * FROM (" + RowsSql + ") AS rows";
         if (page.Cursor is not null)
         {
-            sql += " WHERE (" + column + ", id) " + (descending ? "<" : ">") + " ($1, $2)";
+            var boundary = BoundaryOf(page.Cursor, key);
+            sql += " WHERE " + KeysetPredicate.After(key, boundary, page.Cursor.LastId, descending, backwards, filters.Count + 1, parameters);
         }
-        sql += " ORDER BY " + column + direction + ", id" + direction + " LIMIT " + (page.Limit + 1);
+        sql += " ORDER BY " + KeysetPredicate.OrderBy(key, descending, backwards) + " LIMIT " + (page.Limit + 1);
 
         await using var batch = dataSource.CreateBatch();
         var select = new NpgsqlBatchCommand(sql);
-        if (page.Cursor is not null)
-        {
-            select.Parameters.Add(new NpgsqlParameter { Value = ParameterValue(page.Cursor.LastValue) });
-            select.Parameters.Add(new NpgsqlParameter { Value = page.Cursor.LastId });
-        }
+        foreach (var p in parameters) select.Parameters.Add(p);
         batch.BatchCommands.Add(select);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(CountSql));
+        var count = new NpgsqlBatchCommand(CountSql);
+        foreach (var v in filters) count.Parameters.Add(new NpgsqlParameter { Value = v });
+        batch.BatchCommands.Add(count);
 
-        var rows = new List<(T Row, JsonElement SortValue)>();
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        var rows = new List<(T Row, JsonElement SortValues)>();
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        int[]? ordinals = null;
+        while (await reader.ReadAsync(ct))
         {
-            var ordinal = -1;
-            while (await reader.ReadAsync(ct))
-            {
-                if (ordinal < 0) ordinal = reader.GetOrdinal(column);
-                rows.Add((Read(reader), JsonSerializer.SerializeToElement(reader.GetValue(ordinal))));
-            }
-            await reader.NextResultAsync(ct);
-            await reader.ReadAsync(ct);
-            var total = reader.GetInt32(0);
-
-            var beyond = rows.Count > page.Limit;
-            if (beyond) rows.RemoveAt(rows.Count - 1);
-            if (backwards) rows.Reverse();
-            var moreBefore = backwards ? beyond : page.Cursor is not null;
-            var moreAfter = backwards || beyond;
-
-            string? next = null, prev = null;
-            if (rows.Count > 0)
-            {
-                if (moreAfter) next = CursorOf(page, rows[^1], PageDirection.Next).Encode();
-                if (moreBefore) prev = CursorOf(page, rows[0], PageDirection.Prev).Encode();
-            }
-            return new KeysetPage<T>([.. rows.Select(r => r.Row)], total, moreAfter, next, prev);
+            ordinals ??= [.. key.Columns.Select(c => reader.GetOrdinal(c.Column))];
+            var values = ordinals.Select(o => reader.IsDBNull(o) ? null : reader.GetValue(o)).ToArray();
+            rows.Add((Read(reader), JsonSerializer.SerializeToElement(values)));
         }
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var total = reader.GetInt32(0);
+
+        var beyond = rows.Count > page.Limit;
+        if (beyond) rows.RemoveAt(rows.Count - 1);
+        if (backwards) rows.Reverse();
+        var moreBefore = backwards ? beyond : page.Cursor is not null;
+        var moreAfter = backwards || beyond;
+
+        string? next = null, prev = null;
+        if (rows.Count > 0)
+        {
+            if (moreAfter) next = page.CursorFor(rows[^1].SortValues, Id(rows[^1].Row), PageDirection.Next).Encode();
+            if (moreBefore) prev = page.CursorFor(rows[0].SortValues, Id(rows[0].Row), PageDirection.Prev).Encode();
+        }
+        return new KeysetPage<T>([.. rows.Select(r => r.Row)], total, moreAfter, next, prev);
     }
 
-    private Cursor CursorOf(PageRequest page, (T Row, JsonElement SortValue) row, PageDirection direction) =>
-        page.CursorFor(row.SortValue, Id(row.Row), direction);
-
-    /// <summary>Cursor values are the JSON of what the database returned: text or a number.</summary>
-    private static object ParameterValue(JsonElement value) => value.ValueKind switch
+    /// <summary>The cursor's values, one per sort column; anything else is not our cursor.</summary>
+    private static object?[] BoundaryOf(Cursor cursor, SortKey key)
     {
-        JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Number when value.TryGetInt64(out var whole) => whole,
-        JsonValueKind.Number => value.GetDecimal(),
-        _ => throw new FormatException("The cursor's sort value has an unexpected type."),
-    };
+        if (cursor.LastValue.ValueKind != JsonValueKind.Array || cursor.LastValue.GetArrayLength() != key.Columns.Count)
+        {
+            throw new FormatException("The cursor does not match the sort key.");
+        }
+        return [.. cursor.LastValue.EnumerateArray().Select(KeysetPredicate.ValueOf)];
+    }
 }
 
 public sealed record KeysetPage<T>(IReadOnlyList<T> Rows, int Total, bool HasMore, string? NextCursor, string? PrevCursor)
