@@ -13,6 +13,7 @@ try
     builder.AddOpenTabletopDatabase("opentabletop");
     builder.AddOpenTabletopCache("cache");
     builder.AddHttpConventions();
+    builder.Services.AddGamesApi();
     builder.Services.AddTaxonomyApi();
     builder.Services.AddPeopleApi();
     app = builder.Build();

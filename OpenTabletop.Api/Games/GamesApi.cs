@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenTabletop.Api.Games.Expansions;
+using OpenTabletop.Api.Games.Listing;
 using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Games;
@@ -11,11 +13,15 @@ public static class GamesApi
         group.MapGet("/{id}", GetGame)
             .WithName("getGame")
             .WithSummary("Get a game by UUID or slug");
+        group.MapGameList();
+        group.MapExpansions();
         group.MapGameSubresources();
         group.MapGameEditions();
         group.MapEffectiveProperties();
         return group;
     }
+
+    public static IServiceCollection AddGamesApi(this IServiceCollection services) => services.AddScoped<GamePageQuery>();
 
     internal static async Task<Results<Ok<GameResponse>, ProblemHttpResult>> GetGame(
         string id, OpenTabletopDbContext db, CancellationToken ct)
