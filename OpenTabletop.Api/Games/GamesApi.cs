@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Games.Expansions;
+using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Games.Listing;
 using OpenTabletop.Data;
 
@@ -12,7 +13,7 @@ public static class GamesApi
         var group = routes.MapGroup("/games").WithTags("Games");
         group.MapGet("/{id}", GetGame)
             .WithName("getGame")
-            .WithSummary("Get a game by UUID or slug");
+            .WithSummary("Get a game by UUID or slug; include= embeds related resources");
         group.MapGameList();
         group.MapExpansions();
         group.MapGameSubresources();
@@ -21,12 +22,14 @@ public static class GamesApi
         return group;
     }
 
-    public static IServiceCollection AddGamesApi(this IServiceCollection services) => services.AddScoped<GamePageQuery>();
+    public static IServiceCollection AddGamesApi(this IServiceCollection services) =>
+        services.AddScoped<GamePageQuery>().AddGameIncludes();
 
     internal static async Task<Results<Ok<GameResponse>, ProblemHttpResult>> GetGame(
-        string id, OpenTabletopDbContext db, CancellationToken ct)
+        string id, string? include, OpenTabletopDbContext db, GameIncludeLoader includes, CancellationToken ct)
     {
         var (game, missing) = await GameSubresources.ResolveAsync(db, id, ct);
-        return game is null ? missing! : TypedResults.Ok(game.ToResponse());
+        if (game is null) return missing!;
+        return TypedResults.Ok(await includes.ApplyAsync(game.ToResponse(), GameIncludes.Parse(include), ct));
     }
 }
