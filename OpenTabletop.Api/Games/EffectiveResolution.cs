@@ -20,8 +20,6 @@ public static class EffectiveResolution
         game.MinPlayers, game.MaxPlayers, game.MinPlaytimeMinutes, game.MaxPlaytimeMinutes,
         game.Weight, game.TopPlayerCounts ?? [], game.RecommendedPlayerCounts ?? [], game.MinAge);
 
-    public static PropertyValues BaseOf(Game game, EditionDelta? edition) => BaseOf(Published(game), edition);
-
     /// <summary>The base of resolution: the published values after the edition's delta.</summary>
     public static PropertyValues BaseOf(PropertyValues values, EditionDelta? edition)
     {
