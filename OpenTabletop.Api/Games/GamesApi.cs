@@ -23,7 +23,7 @@ public static class GamesApi
     }
 
     public static IServiceCollection AddGamesApi(this IServiceCollection services) =>
-        services.AddScoped<GamePageQuery>().AddGameIncludes();
+        services.AddSingleton<GamePageQuery>().AddGameIncludes();
 
     internal static async Task<Results<Ok<GameResponse>, ProblemHttpResult>> GetGame(
         string id, string? include, OpenTabletopDbContext db, GameIncludeLoader includes, CancellationToken ct)

@@ -62,6 +62,18 @@ public sealed class GameExpansionsTests(PostgresFixture postgres) : SampleApiTes
     }
 
     [Fact]
+    public async Task IncludeEmbedsIntoEachExpansionAndKeepsTheParentLink()
+    {
+        using var page = await GetValidAsync("/v1/games/spirit-island/expansions?type=expansion&include=designers");
+
+        Assert.All(page.RootElement.GetProperty("data").EnumerateArray(), item =>
+        {
+            Assert.Equal("r-eric-reuss", item.GetProperty("designers")[0].GetProperty("slug").GetString());
+            Assert.Equal("/v1/games/spirit-island", item.GetProperty("_links").GetProperty("parent").GetProperty("href").GetString());
+        });
+    }
+
+    [Fact]
     public async Task AGameWithoutExpansionsHasAnEmptyPage()
     {
         using var page = await GetValidAsync("/v1/games/terraforming-mars/expansions");

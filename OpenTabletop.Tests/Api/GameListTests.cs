@@ -95,6 +95,18 @@ public sealed class GameListTests(PostgresFixture postgres) : SampleApiTests(pos
     }
 
     [Fact]
+    public async Task IncludeEmbedsIntoEveryListedGame()
+    {
+        using var page = await GetValidAsync("/v1/games?type=base_game&include=designers,mechanics,unknown");
+
+        var games = page.RootElement.GetProperty("data").EnumerateArray().ToDictionary(g => g.GetProperty("slug").GetString()!);
+        Assert.Equal("r-eric-reuss", games["spirit-island"].GetProperty("designers")[0].GetProperty("slug").GetString());
+        Assert.Equal("jacob-fryxelius", games["terraforming-mars"].GetProperty("designers")[0].GetProperty("slug").GetString());
+        Assert.All(games.Values, g => Assert.True(g.GetProperty("mechanics").GetArrayLength() > 0));
+        Assert.All(games.Values, g => Assert.False(g.TryGetProperty("categories", out _)));
+    }
+
+    [Fact]
     public async Task EveryBadParameterIsListedInOneProblem()
     {
         var errors = await ProblemAsync("/v1/games?players_min=5&players_max=2&weight_min=abc&weight_max=7&type=board&mode=pvp&players=0&year_min=2020&year_max=2010&designer=Not%20A%20Slug&sort=popularity&limit=101",

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Games.Listing;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.Paging;
@@ -25,7 +26,7 @@ public static class ExpansionsApi
         [FromQuery(Name = "cursor")] string? cursor,
         [FromQuery(Name = "limit")] string? limit,
         [FromQuery(Name = "include")] string? include,
-        HttpRequest request, OpenTabletopDbContext db, GamePageQuery games, CancellationToken ct)
+        HttpRequest request, OpenTabletopDbContext db, GamePageQuery games, GameIncludeLoader includes, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         if (type is not null && !ExpansionMembership.Types.Contains(type))
@@ -45,11 +46,8 @@ public static class ExpansionsApi
         return await PagedList.RunAsync(request, page, async () =>
         {
             var result = await games.ExecuteAsync(filter, page, ct);
-            var parentLink = new Link($"{GameLinks.Root}/games/{parent.Slug}", parent.Name);
-            return result with { Rows = [.. result.Rows.Select(g => g with { Links = WithParent(g.Links, parentLink) })] };
+            var rows = await includes.ApplyAsync(result.Rows, GameIncludes.Parse(include), ct);
+            return result with { Rows = [.. rows.Select(g => ExpansionLinks.WithParent(g, parent.Slug, parent.Name))] };
         });
     }
-
-    private static Dictionary<string, Link> WithParent(IReadOnlyDictionary<string, Link> links, Link parent) =>
-        new(links) { ["parent"] = parent };
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.Paging;
 
@@ -15,7 +16,7 @@ public static class GameListApi
     }
 
     internal static async Task<Results<Ok<Page<GameResponse>>, ProblemHttpResult>> ListGames(
-        [AsParameters] GameListParameters query, HttpRequest request, GamePageQuery games, CancellationToken ct)
+        [AsParameters] GameListParameters query, HttpRequest request, GamePageQuery games, GameIncludeLoader includes, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var filters = GameFilters.Parse(query, errors);
@@ -26,6 +27,11 @@ public static class GameListApi
         var unknown = await games.UnknownSlugsAsync(filters, ct);
         if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
 
-        return await PagedList.RunAsync(request, page, () => games.ExecuteAsync(GameFilterSql.For(filters), page, ct));
+        var embed = GameIncludes.Parse(query.Include);
+        return await PagedList.RunAsync(request, page, async () =>
+        {
+            var result = await games.ExecuteAsync(GameFilterSql.For(filters), page, ct);
+            return result with { Rows = await includes.ApplyAsync(result.Rows, embed, ct) };
+        });
     }
 }

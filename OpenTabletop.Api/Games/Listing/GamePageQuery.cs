@@ -1,35 +1,24 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.Paging;
-using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Games.Listing;
 
 /// <summary>
-/// One page of games in two round trips whatever the page size: the keyset step and the count in
-/// one batch (ids only), then the page's games in one query, put back in page order.
+/// One page of games in one round trip whatever the page size: the keyset step (whole game rows)
+/// and the count in one batch.
 /// </summary>
-internal sealed class GamePageQuery(NpgsqlDataSource dataSource, OpenTabletopDbContext db)
+internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
 {
-    public async Task<KeysetPage<GameResponse>> ExecuteAsync(GameFilterSql filter, PageRequest page, CancellationToken ct)
-    {
-        var ids = await new KeysetQuery<Guid>(
-                "SELECT " + GameSorts.Columns + " FROM games g WHERE " + filter.Where,
+    public Task<KeysetPage<GameResponse>> ExecuteAsync(GameFilterSql filter, PageRequest page, CancellationToken ct) =>
+        new KeysetQuery<GameResponse>(
+                // The sort columns are among the game's own; the keyset wrapper orders by their names.
+                "SELECT " + GameRows.Columns("g") + " FROM games g WHERE " + filter.Where,
                 "SELECT count(*)::int FROM games g WHERE " + filter.Where,
                 GameSorts.Keys,
-                reader => reader.GetGuid(0),
-                id => id)
+                GameRows.Read,
+                game => game.Id)
             .ExecuteAsync(dataSource, page, ct, filter.Values);
-
-        var wanted = ids.Rows.ToArray();
-        var games = wanted.Length == 0
-            ? []
-            : await db.Games.Where(g => wanted.Contains(g.Id)).ToDictionaryAsync(g => g.Id, ct);
-        // A game deleted between the two queries is dropped rather than failing the page.
-        IReadOnlyList<GameResponse> rows = [.. wanted.Where(games.ContainsKey).Select(id => games[id].ToResponse())];
-        return new KeysetPage<GameResponse>(rows, ids.Total, ids.HasMore, ids.NextCursor, ids.PrevCursor);
-    }
 
     /// <summary>
     /// The slugs among the filters that name nothing (SPEC-DECISIONS: well-formed but unknown → 422),

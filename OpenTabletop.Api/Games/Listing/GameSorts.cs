@@ -10,10 +10,6 @@ internal static class GameSorts
 {
     public const string Default = "name";
 
-    /// <summary>Every column a sort key may use; the page query selects exactly these.</summary>
-    public const string Columns =
-        "g.id, g.sort_name, g.bayes_rating, g.rating_count, g.weight, g.year_published, g.community_playtime_median_minutes";
-
     public static readonly IReadOnlyDictionary<string, SortKey> Keys = new Dictionary<string, SortKey>
     {
         ["name"] = "sort_name",

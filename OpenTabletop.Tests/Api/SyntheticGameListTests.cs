@@ -5,12 +5,50 @@ using OpenTabletop.Tests.Support;
 namespace OpenTabletop.Tests.Api;
 
 /// <summary>
-/// Keyset paging over a few thousand synthetic games: for every sort key and order, walking the
-/// pages forwards and then backwards visits every matching game exactly once, in the order the
+/// GET /v1/games over a few thousand synthetic games. Paging: for every sort key and order, walking
+/// the pages forwards and then backwards visits every matching game exactly once, in the order the
 /// sort promises (nulls last, id breaking ties), which the database states independently here.
+/// Round trips: a full page with every include costs the same few commands as a bare one.
 /// </summary>
-public sealed class GamePagingTests(SyntheticApi synthetic) : IClassFixture<SyntheticApi>
+public sealed class SyntheticGameListTests(SyntheticApi synthetic) : IClassFixture<SyntheticApi>
 {
+    private const string EveryInclude =
+        "mechanics,categories,themes,designers,publishers,expansions,editions,effective_properties," +
+        "experience_playtime,alternate_names,credits,awards,polls";
+
+    [Fact]
+    public async Task AHundredGamesWithEveryIncludeCostTwoRoundTrips()
+    {
+        var http = synthetic.Api.CreateClient();
+        var href = $"/v1/games?limit=100&sort=rating&order=desc&include={EveryInclude}";
+        await http.GetJsonAsync(href); // warm the pool so that the count is about commands only
+
+        var counted = await CommandCounter.CountAsync(() => http.GetJsonAsync(href));
+        using var page = counted.Result;
+
+        var games = page.RootElement.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(100, games.Count);
+        // The includes really loaded: popular synthetic games have expansions, mechanics and designers.
+        Assert.Contains(games, g => g.GetProperty("expansions").GetArrayLength() > 0);
+        Assert.All(games, g => Assert.True(g.GetProperty("mechanics").GetArrayLength() > 0, g.GetProperty("slug").GetString()));
+        Assert.All(games, g => Assert.Equal(JsonValueKind.Object, g.GetProperty("effective_properties").ValueKind));
+        // One batch for the keyset page and its count, one batch for all thirteen includes.
+        Assert.True(counted.Count == 2, counted.Describe());
+        SpecSchema.AssertValid("/games", "get", 200, page.RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task ABarePageIsOneRoundTrip()
+    {
+        var http = synthetic.Api.CreateClient();
+        await http.GetJsonAsync("/v1/games?limit=100");
+
+        var counted = await CommandCounter.CountAsync(() => http.GetJsonAsync("/v1/games?limit=100"));
+        counted.Result.Dispose();
+
+        Assert.True(counted.Count == 1, counted.Describe());
+    }
+
     private static readonly Dictionary<string, string> OrderBy = new()
     {
         ["name"] = "sort_name {0}, id {0}",
