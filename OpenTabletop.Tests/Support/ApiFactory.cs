@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -18,7 +19,10 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : 
         };
         foreach (var (key, value) in extra) settings[key] = value;
         var factory = new ApiFactory(settings);
-        factory.UseKestrel(0);
+        // Listen(port 0) rather than UseKestrel(0): with a port, the factory rewrites the server's addresses after the
+        // app has started binding on its own thread, and loses that race now and then ("IServerAddressesFeature.Addresses
+        // cannot be modified after the server has started", dotnet/aspnetcore#67714).
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return factory;
     }
