@@ -15,6 +15,9 @@ public static class HttpConventionsExtensions
             // Absent rather than null unless the spec declares the field nullable (those say Never).
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            // A number is a JSON number: "5" for an integer field is a wrong type (400, SPEC-DECISIONS "Validation
+            // codes"), and the generated OpenAPI schemas then say integer rather than integer-or-numeric-string.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
         return builder;
