@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Games;
@@ -10,7 +11,8 @@ public static class GamesApi
         var group = routes.MapGroup("/games").WithTags("Games");
         group.MapGet("/{id}", GetGame)
             .WithName("getGame")
-            .WithSummary("Get a game by UUID or slug");
+            .WithSummary("Get a game by ID or slug")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
         group.MapGameSubresources();
         group.MapGameEditions();
         group.MapEffectiveProperties();
