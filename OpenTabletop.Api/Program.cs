@@ -15,6 +15,7 @@ try
     builder.AddOpenTabletopCache("cache");
     builder.AddHttpConventions();
     builder.AddOpenApiDocument();
+    builder.Services.AddGamesApi();
     builder.Services.AddTaxonomyApi();
     builder.Services.AddPeopleApi();
     app = builder.Build();

@@ -63,20 +63,9 @@ internal static class EffectiveProperties
             ? []
             : await db.Set<PropertyModification>().Where(m => m.BaseGameId == game.Id && ids.Contains(m.ExpansionId)).ToListAsync(ct);
 
-        var @base = EffectiveResolution.BaseOf(game, chosen?.Delta);
-        var (effective, source) = EffectiveResolution.Resolve(@base, ids, exact, deltas);
-        var slugOf = expansions.ToDictionary(e => e.Id, e => e.Slug);
-        return TypedResults.Ok(new EffectivePropertiesResponse(
-            @base,
-            [.. expansions.Select(e => e.Slug)],
-            effective,
-            source,
-            chosen?.Id,
-            editionSource,
-            deltas.OrderBy(d => slugOf[d.ExpansionId], StringComparer.Ordinal).ToDictionary(
-                d => slugOf[d.ExpansionId],
-                d => new IndividualEffect(d.MinPlayersDelta, d.MaxPlayersDelta, (double)d.WeightDelta, d.PlaytimeMinDelta,
-                    d.PlaytimeMaxDelta, d.BestAtDelta, d.MinAgeDelta, d.Description))));
+        return TypedResults.Ok(EffectivePropertiesBuilder.Build(
+            EffectiveResolution.Published(game), chosen?.Id, chosen?.Delta, editionSource,
+            [.. expansions.Select(e => (e.Id, e.Slug))], exact, deltas));
     }
 
     /// <summary>An add-on of this base game: its parent, or linked from it by expands or integrates_with.</summary>

@@ -10,11 +10,19 @@ namespace OpenTabletop.Api.Games;
 /// </summary>
 public static class EffectiveResolution
 {
-    public static PropertyValues BaseOf(Game game, EditionDelta? edition)
+    /// <summary>A game's own (canonical, publisher-stated) values, from the entity.</summary>
+    public static PropertyValues Published(Game game) => new(
+        game.MinPlayers, game.MaxPlayers, game.MinPlaytimeMinutes, game.MaxPlaytimeMinutes,
+        game.Weight.ToDouble(), game.TopPlayerCounts ?? [], game.RecommendedPlayerCounts ?? [], game.MinAge);
+
+    /// <summary>The same values from an already mapped Game (the include works on responses).</summary>
+    public static PropertyValues Published(GameResponse game) => new(
+        game.MinPlayers, game.MaxPlayers, game.MinPlaytimeMinutes, game.MaxPlaytimeMinutes,
+        game.Weight, game.TopPlayerCounts ?? [], game.RecommendedPlayerCounts ?? [], game.MinAge);
+
+    /// <summary>The base of resolution: the published values after the edition's delta.</summary>
+    public static PropertyValues BaseOf(PropertyValues values, EditionDelta? edition)
     {
-        var values = new PropertyValues(
-            game.MinPlayers, game.MaxPlayers, game.MinPlaytimeMinutes, game.MaxPlaytimeMinutes,
-            game.Weight.ToDouble(), game.TopPlayerCounts ?? [], game.RecommendedPlayerCounts ?? [], game.MinAge);
         if (edition is null) return values;
         return Clamp(values with
         {

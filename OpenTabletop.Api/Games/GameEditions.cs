@@ -38,22 +38,10 @@ internal static class GameEditions
         return TypedResults.Ok(new GameEditionsResponse(
             game.Id,
             game.CanonicalEditionId ?? editions.FirstOrDefault(e => e.IsCanonical)?.Id,
-            [.. editions.Select(e => ToResponse(e, gameHref, game.Name))],
+            [.. editions.Select(e => e.ToResponse(gameHref, game.Name))],
             withDeltas ? new EditionsEmbedded([.. editions.Where(e => e.Delta is not null).Select(e => ToResponse(e.Delta!))]) : null,
             new Dictionary<string, Link> { ["self"] = new($"{gameHref}/editions"), ["game"] = new(gameHref, game.Name) }));
     }
-
-    private static GameEditionResponse ToResponse(GameEdition e, string gameHref, string gameName) => new(
-        e.Id, e.GameId, e.Name, e.YearPublished,
-        [.. e.EditionPublishers.OrderBy(p => p.Ordinal).Select(p => p.PublisherId)],
-        e.Language,
-        [.. e.ProductCodes.Select(c => new ProductCodeResponse(c.Type, c.Code))],
-        e.Dimensions is { } d ? new DimensionsResponse(d.Length.ToDouble(), d.Width.ToDouble(), d.Height.ToDouble(), d.Unit) : null,
-        e.BoxWeight is { } w ? new BoxWeightResponse(w.Value.ToDouble(), w.Unit) : null,
-        e.ReleaseStatus, e.ReleaseDate, e.ImageUrl, e.ThumbnailUrl,
-        [.. e.EditionArtists.Select(a => a.PersonId).Order()],
-        e.Notes, e.IsCanonical,
-        new Dictionary<string, Link> { ["game"] = new(gameHref, gameName) });
 
     private static EditionDeltaResponse ToResponse(EditionDelta d) => new(
         d.EditionId, d.GameId, d.MinPlayersDelta, d.MaxPlayersDelta, (double)d.WeightDelta,

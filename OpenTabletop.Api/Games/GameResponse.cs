@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.People;
+using OpenTabletop.Api.Taxonomy;
 
 namespace OpenTabletop.Api.Games;
 
@@ -64,6 +67,23 @@ public sealed record GameResponse
     public int[]? RecommendedPlayerCounts { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+
+    // Embedded only when asked for with ?include= (GameIncludeLoader); null, and so absent, otherwise.
+    public IReadOnlyList<AlternateNameResponse>? AlternateNames { get; init; }
+    public IReadOnlyList<TaxonomyTermResponse>? Mechanics { get; init; }
+    public IReadOnlyList<TaxonomyTermResponse>? Categories { get; init; }
+    public IReadOnlyList<TaxonomyTermResponse>? Themes { get; init; }
+    public IReadOnlyList<DesignerResponse>? Designers { get; init; }
+    public IReadOnlyList<PublisherResponse>? Publishers { get; init; }
+    /// <summary>Included expansions never carry includes themselves.</summary>
+    public IReadOnlyList<GameResponse>? Expansions { get; init; }
+    public IReadOnlyList<GameCreditResponse>? Credits { get; init; }
+    public IReadOnlyList<GameAwardResponse>? Awards { get; init; }
+    public IReadOnlyList<GameEditionResponse>? Editions { get; init; }
+    public EffectivePropertiesResponse? EffectiveProperties { get; init; }
+    public ExperiencePlaytimeProfileResponse? ExperiencePlaytime { get; init; }
+    /// <summary>Not a spec property: our ruling for include=polls (README).</summary>
+    public GamePollsResponse? Polls { get; init; }
 
     [JsonPropertyName("_links")]
     public required IReadOnlyDictionary<string, Link> Links { get; init; }

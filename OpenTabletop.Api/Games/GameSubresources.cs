@@ -10,7 +10,6 @@ namespace OpenTabletop.Api.Games;
 /// <summary>Per-game sub-resources: experience playtime, per-count ratings, relationships.</summary>
 internal static class GameSubresources
 {
-    private static readonly string[] Levels = ["first_play", "learning", "experienced", "expert"];
     private static readonly string[] RelationshipTypes = ["expands", "reimplements", "contains", "requires", "recommends", "integrates_with"];
 
     public static RouteGroupBuilder MapGameSubresources(this RouteGroupBuilder group)
@@ -35,16 +34,7 @@ internal static class GameSubresources
 
         var rows = await db.Set<ExperiencePlaytime>().Where(e => e.GameId == game.Id).ToListAsync(ct);
         var profile = await db.Set<ExperiencePlaytimeProfile>().FirstOrDefaultAsync(p => p.GameId == game.Id, ct);
-        var levels = rows
-            .OrderBy(r => Array.IndexOf(Levels, r.ExperienceLevel))
-            .Select(r => new ExperiencePlaytimePollResponse(game.Id, r.ExperienceLevel, r.MedianMinutes, r.P10Minutes, r.P90Minutes, r.ReportCount))
-            .ToList();
-        var sufficient = profile?.SufficientData ?? false;
-        var multipliers = sufficient && profile is not null
-            ? new ExperienceMultipliers(profile.MultiplierFirstPlay.ToDouble(), profile.MultiplierLearning.ToDouble(), profile.MultiplierExperienced.ToDouble(), profile.MultiplierExpert.ToDouble())
-            : null;
-        return TypedResults.Ok(new ExperiencePlaytimeProfileResponse(
-            game.Id, levels, multipliers, sufficient, profile?.TotalReports ?? rows.Sum(r => r.ReportCount), Links(game, "experience-playtime")));
+        return TypedResults.Ok(ExperiencePlaytimeProfiles.Build(game.Id, game.Slug, game.Name, rows, profile));
     }
 
     internal static async Task<Results<Ok<PlayerCountRatingsResponse>, ProblemHttpResult>> GetPlayerCountRatings(
@@ -59,7 +49,7 @@ internal static class GameSubresources
             [.. ratings.Select(r => new PlayerCountRatingResponse(game.Id, r.PlayerCount, (double)r.AverageRating, r.RatingCount, r.RatingStddev.ToDouble()))],
             [.. ratings.Where(r => r.AverageRating >= 4.0m).Select(r => r.PlayerCount)],
             [.. ratings.Where(r => r.AverageRating >= 3.0m).Select(r => r.PlayerCount)],
-            Links(game, "player-count-ratings")));
+            Links(game.Slug, game.Name, "player-count-ratings")));
     }
 
     internal static async Task<Results<Ok<GameRelationshipsResponse>, ProblemHttpResult>> GetRelationships(
@@ -113,9 +103,9 @@ internal static class GameSubresources
             : Problems.NotFound($"No game found with identifier '{id}'."));
     }
 
-    private static Dictionary<string, Link> Links(Game game, string resource) => new()
+    internal static Dictionary<string, Link> Links(string gameSlug, string gameName, string resource) => new()
     {
-        ["self"] = new($"{GameLinks.Root}/games/{game.Slug}/{resource}"),
-        ["game"] = new($"{GameLinks.Root}/games/{game.Slug}", game.Name),
+        ["self"] = new($"{GameLinks.Root}/games/{gameSlug}/{resource}"),
+        ["game"] = new($"{GameLinks.Root}/games/{gameSlug}", gameName),
     };
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OpenTabletop.Api.Games.Expansions;
+using OpenTabletop.Api.Games.Includes;
+using OpenTabletop.Api.Games.Listing;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Data;
 
@@ -13,16 +16,22 @@ public static class GamesApi
             .WithName("getGame")
             .WithSummary("Get a game by ID or slug")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
+        group.MapGameList();
+        group.MapExpansions();
         group.MapGameSubresources();
         group.MapGameEditions();
         group.MapEffectiveProperties();
         return group;
     }
 
+    public static IServiceCollection AddGamesApi(this IServiceCollection services) =>
+        services.AddScoped<GamePageQuery>().AddGameIncludes();
+
     internal static async Task<Results<Ok<GameResponse>, ProblemHttpResult>> GetGame(
-        string id, OpenTabletopDbContext db, CancellationToken ct)
+        string id, string? include, OpenTabletopDbContext db, GameIncludeLoader includes, CancellationToken ct)
     {
         var (game, missing) = await GameSubresources.ResolveAsync(db, id, ct);
-        return game is null ? missing! : TypedResults.Ok(game.ToResponse());
+        if (game is null) return missing!;
+        return TypedResults.Ok(await includes.ApplyAsync(game.ToResponse(), GameIncludes.Parse(include), ct));
     }
 }

@@ -14,7 +14,8 @@ internal sealed class PeopleQueries(NpgsqlDataSource dataSource)
         ["game_count"] = "game_count",
     };
 
-    private const string DesignersSql =
+    /// <summary>Designer rows (columns 0–4, read by <see cref="ReadDesigner"/>); also used by the Game includes.</summary>
+    internal const string DesignersSql =
         "SELECT p.id, p.slug, p.name, p.description, " +
         "(SELECT count(DISTINCT c.game_id)::int FROM game_credits c JOIN games g ON g.id = c.game_id " +
         " WHERE c.person_id = p.id AND c.role = 'designer' AND g.status = 'active') AS game_count " +
@@ -23,7 +24,8 @@ internal sealed class PeopleQueries(NpgsqlDataSource dataSource)
     private const string DesignersCountSql =
         "SELECT count(DISTINCT person_id)::int FROM game_credits WHERE role = 'designer'";
 
-    private const string PublishersSql =
+    /// <summary>Publisher rows (columns 0–6, read by <see cref="ReadPublisher"/>); also used by the Game includes.</summary>
+    internal const string PublishersSql =
         "SELECT p.id, p.slug, p.name, p.description, p.country::text AS country, p.website, " +
         "(SELECT count(*)::int FROM game_publishers gp JOIN games g ON g.id = gp.game_id " +
         " WHERE gp.publisher_id = p.id AND g.status = 'active') AS game_count " +
@@ -56,14 +58,14 @@ internal sealed class PeopleQueries(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(ct) ? read(reader) : null;
     }
 
-    private static DesignerResponse ReadDesigner(NpgsqlDataReader reader)
+    internal static DesignerResponse ReadDesigner(NpgsqlDataReader reader)
     {
         var slug = reader.GetString(1);
         return new DesignerResponse(reader.GetGuid(0), slug, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
             reader.GetInt32(4), Links("designers", "designer", slug));
     }
 
-    private static PublisherResponse ReadPublisher(NpgsqlDataReader reader)
+    internal static PublisherResponse ReadPublisher(NpgsqlDataReader reader)
     {
         var slug = reader.GetString(1);
         return new PublisherResponse(reader.GetGuid(0), slug, reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),

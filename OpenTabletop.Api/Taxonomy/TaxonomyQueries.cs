@@ -26,7 +26,8 @@ internal sealed class TaxonomyQueries(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(ct) ? Read(kind, reader) : null;
     }
 
-    private static TaxonomyTermResponse Read(TaxonomyKind kind, NpgsqlDataReader reader)
+    /// <summary>A row of <see cref="TaxonomyKind.TermsSql"/> (columns 0–6); also used by the Game includes.</summary>
+    internal static TaxonomyTermResponse Read(TaxonomyKind kind, NpgsqlDataReader reader)
     {
         var slug = reader.GetString(1);
         return new TaxonomyTermResponse(

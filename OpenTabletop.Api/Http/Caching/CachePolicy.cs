@@ -1,3 +1,5 @@
+using OpenTabletop.Api.Games.Includes;
+
 namespace OpenTabletop.Api.Http.Caching;
 
 /// <summary>Cache-Control per SPEC-DECISIONS (Caching).</summary>
@@ -14,6 +16,23 @@ public static class CachePolicy
 
     private static readonly string[] Vocabularies = ["mechanics", "categories", "themes"];
     private static readonly string[] People = ["designers", "publishers"];
+
+    /// <summary>Includes whose own resource is cached five minutes (a list, or derived from votes).</summary>
+    private const GameInclude ShortLivedIncludes =
+        GameInclude.Expansions | GameInclude.EffectiveProperties | GameInclude.ExperiencePlaytime | GameInclude.Polls;
+
+    /// <summary>
+    /// As <see cref="For(PathString)"/>, except that a game embedding a short-lived include is cached
+    /// only as long as that include would be on its own.
+    /// </summary>
+    public static string For(PathString path, IQueryCollection query)
+    {
+        var policy = For(path);
+        if (policy != Metadata || !query.TryGetValue("include", out var include)) return policy;
+        var segments = (path.Value ?? "").Trim('/').Split('/');
+        var embedsShortLived = (GameIncludes.Parse(include.ToString()).Values & ShortLivedIncludes) != 0;
+        return segments is [_, "games", _] && embedsShortLived ? Dynamic : policy;
+    }
 
     /// <summary>
     /// A day for a game's own record, its editions and relationships, the vocabularies, and one designer or publisher;

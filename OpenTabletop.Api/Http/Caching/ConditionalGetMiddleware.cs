@@ -37,7 +37,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
         {
             var tag = "\"" + Base64Url.EncodeToString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16]) + "\"";
             response.Headers.ETag = tag;
-            response.Headers.CacheControl = CachePolicy.For(request.Path);
+            response.Headers.CacheControl = CachePolicy.For(request.Path, request.Query);
             if (Matches(request.Headers.IfNoneMatch, tag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;

@@ -13,14 +13,20 @@ public static class PagedList
         var errors = new List<FieldError>();
         var page = PageRequest.Parse(limit, sort, order, cursor, sorts, defaultSort, "asc", fingerprint, errors);
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
+        return await RunAsync(request, page, () => query(page));
+    }
 
+    /// <summary>Runs an already validated page request and wraps the result in the envelope.</summary>
+    public static async Task<Results<Ok<Page<T>>, ProblemHttpResult>> RunAsync<T>(
+        HttpRequest request, PageRequest page, Func<Task<KeysetPage<T>>> query)
+    {
         try
         {
-            return TypedResults.Ok((await query(page)).ToPage(request, page.Limit));
+            return TypedResults.Ok((await query()).ToPage(request, page.Limit));
         }
-        catch (Exception e) when (e is FormatException or Npgsql.PostgresException { SqlState: "42883" or "22P02" })
+        catch (Exception e) when (e is FormatException or Npgsql.PostgresException { SqlState: "42883" or "22P02" or "42804" })
         {
-            // A well-formed cursor whose value has the wrong type for its sort key.
+            // A well-formed cursor whose values have the wrong type or count for its sort key.
             return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.",
                 [new("cursor", "cursor is not a cursor issued by this API.", "invalid_cursor")]);
         }

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.Paging;
+
+namespace OpenTabletop.Api.Games.Listing;
+
+public static class GameListApi
+{
+    public static RouteGroupBuilder MapGameList(this RouteGroupBuilder games)
+    {
+        games.MapGet("", ListGames)
+            .WithName("listGames")
+            .WithSummary("List games with filtering");
+        return games;
+    }
+
+    internal static async Task<Results<Ok<Page<GameResponse>>, ProblemHttpResult>> ListGames(
+        [AsParameters] GameListParameters query, HttpRequest request, GamePageQuery games, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var filters = GameFilters.Parse(query, errors);
+        var page = PageRequest.Parse(query.Limit, query.Sort, query.Order, query.Cursor,
+            [.. GameSorts.Keys.Keys], GameSorts.Default, "asc", filters.Fingerprint("games"), errors);
+        if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
+
+        var unknown = await games.UnknownSlugsAsync(filters, ct);
+        if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
+
+        return await PagedList.RunAsync(request, page, () => games.ExecuteAsync(GameFilterSql.For(filters), page, ct));
+    }
+}
