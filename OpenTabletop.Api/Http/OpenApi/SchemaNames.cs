@@ -2,6 +2,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using OpenTabletop.Api.Games;
+using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Http.Paging;
 using OpenTabletop.Api.People;
 using OpenTabletop.Api.Taxonomy;
@@ -41,6 +42,14 @@ internal static class SchemaNames
         [typeof(PlayerCountRatingResponse)] = "PlayerCountRating",
         [typeof(PlayerCountRatingsResponse)] = "PlayerCountRatings",
         [typeof(GameRelationshipResponse)] = "GameRelationship",
+        [typeof(AlternateNameResponse)] = "AlternateName",
+        [typeof(GameCreditResponse)] = "GameCredit",
+        [typeof(GameAwardResponse)] = "GameAward",
+        [typeof(PlayerCountPollResponse)] = "PlayerCountPollLegacy",
+        [typeof(CommunityAgePollResponse)] = "CommunityAgePoll",
+        [typeof(LanguageDependencePollResponse)] = "LanguageDependencePoll",
+        // include=polls is our ruling (README); the spec has no schema for it.
+        [typeof(GamePollsResponse)] = "GamePolls",
         [typeof(TaxonomyTermResponse)] = TaxonomyTerm,
         [typeof(DesignerResponse)] = "Designer",
         [typeof(PublisherResponse)] = "Publisher",
