@@ -71,6 +71,17 @@ internal static class SchemaNames
         typeof(GameRelationshipsResponse),
     ];
 
+    /// <summary>
+    /// Properties where a shared record goes by another spec name: the taxonomy terms a game embeds (include=) are the
+    /// spec's Mechanic, Category and Theme. A property a record does not have (yet) is skipped.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Component, string Property, string Name)> PropertySchemas =
+    [
+        ("Game", "mechanics", "Mechanic"),
+        ("Game", "categories", "Category"),
+        ("Game", "themes", "Theme"),
+    ];
+
     /// <summary>For <see cref="OpenApiOptions.CreateSchemaReferenceId"/>: the component name, or null to inline.</summary>
     public static string? ReferenceId(JsonTypeInfo typeInfo)
     {

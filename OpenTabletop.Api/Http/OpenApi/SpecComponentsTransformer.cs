@@ -5,7 +5,8 @@ namespace OpenTabletop.Api.Http.OpenApi;
 
 /// <summary>
 /// Components the generator cannot name from types alone: the spec's PaginatedResponse envelope that every list
-/// refers to, and the spec names of records that serve several schemas (TaxonomyTerm as Mechanic, Category, Theme).
+/// refers to, and the spec names of records that serve several schemas (TaxonomyTerm as Mechanic, Category, Theme),
+/// per endpoint (<see cref="ResponseSchemaName"/>) and per property (<see cref="SchemaNames.PropertySchemas"/>).
 /// </summary>
 internal sealed class SpecComponentsTransformer : IOpenApiDocumentTransformer
 {
@@ -43,8 +44,35 @@ internal sealed class SpecComponentsTransformer : IOpenApiDocumentTransformer
             schemas[alias.Name] = shared.CreateShallowCopy();
             aliased.Add(source);
         }
+        foreach (var (component, property, name) in SchemaNames.PropertySchemas)
+        {
+            if (Retarget(document, component, property, name) is { } source && schemas.TryGetValue(source, out var shared))
+            {
+                schemas.TryAdd(name, shared.CreateShallowCopy());
+                aliased.Add(source);
+            }
+        }
         var referenced = SchemaReferences.In(document);
         foreach (var name in aliased.Where(n => !referenced.Contains(n))) schemas.Remove(name);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Points a component's property (a reference, or an array of them) at <paramref name="name"/>; the old target, if it changed.</summary>
+    private static string? Retarget(OpenApiDocument document, string component, string property, string name)
+    {
+        if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(component, out var owner)
+            || owner.Properties is not { } properties || !properties.TryGetValue(property, out var value))
+            return null;
+        switch (value)
+        {
+            case OpenApiSchemaReference { Reference.Id: { } id } when id != name:
+                properties[property] = new OpenApiSchemaReference(name, document);
+                return id;
+            case OpenApiSchema { Items: OpenApiSchemaReference { Reference.Id: { } itemId } } array when itemId != name:
+                array.Items = new OpenApiSchemaReference(name, document);
+                return itemId;
+            default:
+                return null;
+        }
     }
 }
