@@ -1,5 +1,6 @@
 using OpenTabletop.Api.Games;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.People;
 using OpenTabletop.Api.Taxonomy;
 using OpenTabletop.Data;
@@ -13,6 +14,7 @@ try
     builder.AddOpenTabletopDatabase("opentabletop");
     builder.AddOpenTabletopCache("cache");
     builder.AddHttpConventions();
+    builder.AddOpenApiDocument();
     builder.Services.AddGamesApi();
     builder.Services.AddTaxonomyApi();
     builder.Services.AddPeopleApi();
@@ -25,6 +27,7 @@ catch (Exception e) when (BootFailure.IsConfiguration(e))
 
 app.UseHttpConventions();
 app.MapDefaultEndpoints();
+app.MapOpenApiDocument();
 
 var v1 = app.MapGroup("/v1");
 v1.MapGamesApi();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Data;
 using OpenTabletop.Data.Entities;
 
@@ -11,7 +12,8 @@ internal static class EffectiveProperties
     public static RouteGroupBuilder MapEffectiveProperties(this RouteGroupBuilder group)
     {
         group.MapGet("/{id}/effective-properties", GetAsync)
-            .WithName("getEffectiveProperties").WithSummary("Properties after applying an edition and a set of expansions");
+            .WithName("getGameEffectiveProperties").WithSummary("Get effective properties for a game with expansions").WithTags("Games", "Expansions")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Data;
 using OpenTabletop.Data.Entities;
 
@@ -11,7 +12,8 @@ internal static class GameEditions
     public static RouteGroupBuilder MapGameEditions(this RouteGroupBuilder group)
     {
         group.MapGet("/{id}/editions", GetEditions)
-            .WithName("getGameEditions").WithSummary("Editions of a game; include=deltas embeds the edition deltas");
+            .WithName("getGameEditions").WithSummary("List editions of a game")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
         return group;
     }
 

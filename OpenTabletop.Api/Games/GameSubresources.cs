@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Data;
 using OpenTabletop.Data.Entities;
 
@@ -14,11 +15,14 @@ internal static class GameSubresources
     public static RouteGroupBuilder MapGameSubresources(this RouteGroupBuilder group)
     {
         group.MapGet("/{id}/experience-playtime", GetExperiencePlaytime)
-            .WithName("getGameExperiencePlaytime").WithSummary("Experience-bucketed playtime and multipliers");
+            .WithName("getGameExperiencePlaytime").WithSummary("Get experience-adjusted playtime data").WithTags("Games", "Statistics")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
         group.MapGet("/{id}/player-count-ratings", GetPlayerCountRatings)
-            .WithName("getGamePlayerCountRatings").WithSummary("Per-player-count community ratings");
+            .WithName("getGamePlayerCountRatings").WithSummary("Get per-player-count community ratings").WithTags("Games", "Statistics")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
         group.MapGet("/{id}/relationships", GetRelationships)
-            .WithName("listGameRelationships").WithSummary("Typed relationships where the game is source or target");
+            .WithName("listGameRelationships").WithSummary("List relationships for a game")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
         return group;
     }
 

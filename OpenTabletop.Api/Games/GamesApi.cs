@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Games.Expansions;
 using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Games.Listing;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Games;
@@ -13,7 +14,8 @@ public static class GamesApi
         var group = routes.MapGroup("/games").WithTags("Games");
         group.MapGet("/{id}", GetGame)
             .WithName("getGame")
-            .WithSummary("Get a game by UUID or slug; include= embeds related resources");
+            .WithSummary("Get a game by ID or slug")
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
         group.MapGameList();
         group.MapExpansions();
         group.MapGameSubresources();

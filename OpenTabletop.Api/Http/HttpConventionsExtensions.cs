@@ -15,8 +15,22 @@ public static class HttpConventionsExtensions
             // Absent rather than null unless the spec declares the field nullable (those say Never).
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            // A number is a JSON number: "5" for an integer field is a wrong type (400, SPEC-DECISIONS "Validation
+            // codes"), and the generated OpenAPI schemas then say integer rather than integer-or-numeric-string.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.Customize);
+
+        // The framework's own errors as problems with a reason: a parameter or body that does not bind throws
+        // (instead of an empty 400) so the exception handler writes why, with the exception's own status code.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+        {
+            options.StatusCodeSelector = FrameworkProblems.StatusCodeOf;
+            options.SuppressDiagnosticsCallback = context => FrameworkProblems.IsClientError(context.Exception);
+        });
+        var maxBody = RequestBodyLimit.From(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         return builder;
     }
 

@@ -51,6 +51,7 @@ public static class Problems
         problem.Instance ??= Microsoft.AspNetCore.Http.Extensions.UriHelper.GetEncodedUrl(context.HttpContext.Request);
         problem.Extensions["trace_id"] = Activity.Current?.TraceId.ToHexString() ?? context.HttpContext.TraceIdentifier;
         problem.Extensions.Remove("traceId");
+        FrameworkProblems.Describe(context, status);
         if (status == StatusCodes.Status500InternalServerError)
         {
             // Never leak exception text to clients; the trace id finds it in the logs.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
 
 namespace OpenTabletop.Api.People;
@@ -9,12 +10,16 @@ public static class PeopleApi
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder routes)
     {
         var designers = routes.MapGroup("/designers").WithTags("People");
-        designers.MapGet("/", ListDesigners).WithName("listDesigners").WithSummary("List designers");
-        designers.MapGet("/{id}", GetDesigner).WithName("getDesigner").WithSummary("Get a designer by UUID or slug");
+        designers.MapGet("/", ListDesigners).WithName("listDesigners").WithSummary("List all designers")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        designers.MapGet("/{id}", GetDesigner).WithName("getDesigner").WithSummary("Get a designer by ID or slug")
+            .ProducesProblems(StatusCodes.Status404NotFound);
 
         var publishers = routes.MapGroup("/publishers").WithTags("People");
-        publishers.MapGet("/", ListPublishers).WithName("listPublishers").WithSummary("List publishers");
-        publishers.MapGet("/{id}", GetPublisher).WithName("getPublisher").WithSummary("Get a publisher by UUID or slug");
+        publishers.MapGet("/", ListPublishers).WithName("listPublishers").WithSummary("List all publishers")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        publishers.MapGet("/{id}", GetPublisher).WithName("getPublisher").WithSummary("Get a publisher by ID or slug")
+            .ProducesProblems(StatusCodes.Status404NotFound);
         return routes;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
 
 namespace OpenTabletop.Api.Taxonomy;
@@ -14,10 +15,14 @@ public static class TaxonomyApi
             group.MapGet("/", (HttpRequest request, TaxonomyQueries queries, string? sort, string? order, string? cursor, string? limit, CancellationToken ct) =>
                     ListAsync(kind, request, queries, sort, order, cursor, limit, ct))
                 .WithName("list" + char.ToUpperInvariant(kind.Path[0]) + kind.Path[1..])
-                .WithSummary($"List {kind.Path}");
+                .WithSummary($"List all {kind.Path}")
+                .WithResponseSchema(kind.SchemaName)
+                .ProducesProblems(StatusCodes.Status400BadRequest);
             group.MapGet("/{slug}", (TaxonomyQueries queries, string slug, CancellationToken ct) => GetAsync(kind, queries, slug, ct))
                 .WithName("get" + char.ToUpperInvariant(kind.Singular[0]) + kind.Singular[1..])
-                .WithSummary($"Get a {kind.Singular} by slug");
+                .WithSummary($"Get a {kind.Singular} by slug")
+                .WithResponseSchema(kind.SchemaName)
+                .ProducesProblems(StatusCodes.Status404NotFound);
         }
         return routes;
     }

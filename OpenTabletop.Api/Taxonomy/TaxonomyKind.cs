@@ -12,6 +12,9 @@ public sealed record TaxonomyKind(string Path, string Table, string Junction, st
 
     public static readonly IReadOnlyList<TaxonomyKind> All = [Mechanics, Categories, Themes];
 
+    /// <summary>The spec's schema for a term of this vocabulary: Mechanic, Category, Theme.</summary>
+    public string SchemaName => char.ToUpperInvariant(Singular[0]) + Singular[1..];
+
     /// <summary>Each term with its parent's slug, its children's slugs and its count of active games.</summary>
     public string TermsSql =>
         "SELECT t.id, t.slug, t.name, t.description, p.slug AS parent, " +

@@ -9,6 +9,7 @@ public sealed class BootConfigurationTests
     [InlineData("OpenTabletop.MigrationService", "Seed__Mode", "bogus", "Seed:Mode")]
     [InlineData("OpenTabletop.MigrationService", "Seed__Games", "-4", "Seed__Games")]
     [InlineData("OpenTabletop.Api", "LOG_FORMAT", "xml", "LOG_FORMAT")]
+    [InlineData("OpenTabletop.Api", "MAX_REQUEST_BODY_BYTES", "1MB", "MAX_REQUEST_BODY_BYTES")]
     [InlineData("OpenTabletop.Materializer", "DATABASE_POOL_SIZE", "lots", "DATABASE_POOL_SIZE")]
     public async Task BadSettingStopsTheServiceWithOneLineNamingIt(string project, string variable, string value, string named)
     {
@@ -44,7 +45,8 @@ public sealed class BootConfigurationTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var key in new[] { "ConnectionStrings__opentabletop", "DATABASE_URL", "Seed__Mode", "Seed__Games", "LOG_FORMAT", "LOG_LEVEL", "DATABASE_POOL_SIZE" })
+        foreach (var key in new[] { "ConnectionStrings__opentabletop", "DATABASE_URL", "Seed__Mode", "Seed__Games",
+                     "LOG_FORMAT", "LOG_LEVEL", "DATABASE_POOL_SIZE", "MAX_REQUEST_BODY_BYTES" })
         {
             start.Environment.Remove(key);
         }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -7,9 +8,14 @@ namespace OpenTabletop.Tests.Support;
 /// The real Api program on a real Kestrel socket (loopback, free port), configured like the AppHost
 /// configures it: connection strings and environment settings only.
 /// </summary>
-public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<OpenTabletop.Api.ApiEntryPoint>
+public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configureWebHost = null)
+    : WebApplicationFactory<OpenTabletop.Api.ApiEntryPoint>
 {
-    public static ApiFactory Start(string databaseConnectionString, params (string Key, string? Value)[] extra)
+    public static ApiFactory Start(string databaseConnectionString, params (string Key, string? Value)[] extra) =>
+        StartWith(databaseConnectionString, null, extra);
+
+    /// <summary>Like <see cref="Start"/>, with a test's own additions to the host (e.g. a probe endpoint's startup filter).</summary>
+    public static ApiFactory StartWith(string databaseConnectionString, Action<IWebHostBuilder>? configureWebHost, params (string Key, string? Value)[] extra)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -17,8 +23,11 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : 
             ["LOG_LEVEL"] = "warning",
         };
         foreach (var (key, value) in extra) settings[key] = value;
-        var factory = new ApiFactory(settings);
-        factory.UseKestrel(0);
+        var factory = new ApiFactory(settings, configureWebHost);
+        // Listen(port 0) rather than UseKestrel(0): with a port, the factory rewrites the server's addresses after the
+        // app has started binding on its own thread, and loses that race now and then ("IServerAddressesFeature.Addresses
+        // cannot be modified after the server has started", dotnet/aspnetcore#67714).
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return factory;
     }
@@ -27,5 +36,6 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings) : 
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        configureWebHost?.Invoke(builder);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Games.Listing;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
 using OpenTabletop.Data;
 
@@ -14,7 +15,9 @@ public static class ExpansionsApi
     {
         games.MapGet("/{id}/expansions", ListExpansions)
             .WithName("listGameExpansions")
-            .WithSummary("List expansions for a game");
+            .WithSummary("List expansions for a game")
+            .WithTags("Games", "Expansions")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
         return games;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
 
 namespace OpenTabletop.Api.Games.Listing;
@@ -11,7 +12,8 @@ public static class GameListApi
     {
         games.MapGet("", ListGames)
             .WithName("listGames")
-            .WithSummary("List games with filtering");
+            .WithSummary("List games with filtering")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         return games;
     }
 

@@ -8,6 +8,12 @@ public static class CachePolicy
     public const string Metadata = "public, max-age=86400";
     public const string Dynamic = "public, max-age=300";
 
+    /// <summary>The OpenAPI document changes only with a deployment: revalidate every time, cheaply, by its ETag.</summary>
+    public const string Document = "public, no-cache";
+
+    /// <summary>The API under /v1 and the OpenAPI document at the root; not health, metrics or the docs page.</summary>
+    public static bool Applies(PathString path) => path.StartsWithSegments("/v1") || path.StartsWithSegments("/openapi");
+
     private static readonly string[] Vocabularies = ["mechanics", "categories", "themes"];
     private static readonly string[] People = ["designers", "publishers"];
 
@@ -35,9 +41,10 @@ public static class CachePolicy
     public static string For(PathString path)
     {
         var segments = (path.Value ?? "").Trim('/').Split('/');
-        // segments[0] is "v1".
+        // segments[0] is "v1", or "openapi" for the document.
         return segments switch
         {
+            ["openapi", ..] => Document,
             [_, "games", var id] when id != "search" => Metadata,
             [_, "games", _, "editions" or "relationships"] => Metadata,
             [_, var list] when Vocabularies.Contains(list) => Metadata,

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace OpenTabletop.Api.Http.Caching;
 
 /// <summary>
-/// Strong ETags from a hash of the body on every successful GET under /v1, so every replica derives the
+/// Strong ETags from a hash of the body on every successful GET under /v1 and of the OpenAPI document, so every replica derives the
 /// same tag; a matching If-None-Match answers 304 with no body. Cache-Control follows the caching
 /// ruling: a day for game metadata and vocabularies, five minutes for everything else.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments("/v1"))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !CachePolicy.Applies(request.Path))
         {
             await next(context);
             return;
