@@ -1,6 +1,7 @@
 using OpenTabletop.Api.Games;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.People;
+using OpenTabletop.Api.Search;
 using OpenTabletop.Api.Taxonomy;
 using OpenTabletop.Data;
 using OpenTabletop.ServiceDefaults;
@@ -15,6 +16,7 @@ try
     builder.AddHttpConventions();
     builder.Services.AddTaxonomyApi();
     builder.Services.AddPeopleApi();
+    builder.Services.AddSearchApi();
     app = builder.Build();
 }
 catch (Exception e) when (BootFailure.IsConfiguration(e))
@@ -29,6 +31,7 @@ var v1 = app.MapGroup("/v1");
 v1.MapGamesApi();
 v1.MapTaxonomyApi();
 v1.MapPeopleApi();
+v1.MapSearchApi();
 
 await app.RunAsync();
 return 0;
