@@ -11,13 +11,16 @@ namespace OpenTabletop.Api.Search;
 /// </para>
 /// <code>
 /// score = 1                                              when q equals a name, case-insensitively
+///                                                        (a game's alternate names count; term synonyms do not)
 ///       = min(0.99, 0.60 × closeness + 0.25 × words + 0.15 × text)   otherwise
 /// closeness = max over the names of (similarity + word_similarity) / 2   (name hits only, else 0)
 /// words     = share of the query's words that begin a word of a name     (name hits only, else 0)
 /// text      = min(1, max(ts_rank(document, prefixes), ts_rank(document, English words)))
 /// </code>
 /// <para>
-/// Names are the name plus, for games, every alternate name and, for taxonomy terms, every synonym.
+/// Names are the name plus, for games, every alternate name (a title in another language is the
+/// game's name there, so typing it exactly scores 1) and, for taxonomy terms, every synonym (an
+/// alias: close, but a term literally named so must outrank it).
 /// Closeness dominates because it is the signal that degrades gracefully under typos; averaging
 /// similarity (the whole name) with word_similarity (the best-matching stretch of it) ranks
 /// "Spirit Island" above "Spirit Island: Jagged Earth" for "spirit island" while still valuing a
@@ -44,6 +47,10 @@ internal static class SearchSql
     private static string NameHits(string table) =>
         $"SELECT id FROM {table} WHERE {Trigram("name")} UNION ALL SELECT id FROM {table} WHERE to_tsvector('simple', name) @@ {Prefixes}";
 
+    /// <summary>
+    /// <c>Names</c> selects (name, whether equalling it is an exact match) for the entity <c>e</c>;
+    /// <c>Filter</c> is what else an entity of the type must satisfy to be a result.
+    /// </summary>
     private sealed record Source(string Table, string NameHits, string TextHits, string Names, string Document, string Filter);
 
     private static readonly Dictionary<SearchResultType, Source> Sources = new()
@@ -54,21 +61,21 @@ internal static class SearchSql
             $"UNION ALL SELECT id FROM games WHERE to_tsvector('simple', name || ' ' || search_alternate_names) @@ {Prefixes} " +
             $"UNION ALL SELECT game_id FROM alternate_names WHERE {Trigram("name")}",
             $"SELECT id FROM games WHERE search_vector @@ {EnglishWords}",
-            "SELECT e.name UNION ALL SELECT a.name FROM alternate_names a WHERE a.game_id = e.id",
+            "SELECT e.name, TRUE UNION ALL SELECT a.name, TRUE FROM alternate_names a WHERE a.game_id = e.id",
             "e.search_vector",
             "e.status = 'active'"),
         [SearchResultType.Designer] = new(
             "people",
             NameHits("people"),
             $"SELECT id FROM people p WHERE {Document("p")} @@ {EnglishWords}",
-            "SELECT e.name",
+            "SELECT e.name, TRUE",
             Document("e"),
             "EXISTS (SELECT 1 FROM game_credits c WHERE c.person_id = e.id AND c.role = 'designer')"),
         [SearchResultType.Publisher] = new(
             "publishers",
             NameHits("publishers"),
             $"SELECT id FROM publishers p WHERE {Document("p")} @@ {EnglishWords}",
-            "SELECT e.name",
+            "SELECT e.name, TRUE",
             Document("e"),
             "TRUE"),
         [SearchResultType.Mechanic] = Term("mechanics"),
@@ -80,7 +87,7 @@ internal static class SearchSql
         table,
         NameHits(table) + $" UNION ALL SELECT id FROM {table} t WHERE EXISTS (SELECT 1 FROM unnest(t.synonyms) AS s WHERE {Trigram("replace(s, '-', ' ')")})",
         $"SELECT id FROM {table} t WHERE {Document("t")} @@ {EnglishWords}",
-        "SELECT e.name UNION ALL SELECT replace(s, '-', ' ') FROM unnest(e.synonyms) AS s",
+        "SELECT e.name, TRUE UNION ALL SELECT replace(s, '-', ' '), FALSE FROM unnest(e.synonyms) AS s",
         Document("e"),
         "TRUE");
 
@@ -99,10 +106,10 @@ internal static class SearchSql
         $"FROM (SELECT id, bool_or(by_name) AS by_name FROM (SELECT id, TRUE AS by_name FROM ({source.NameHits}) AS n " +
         $"UNION ALL SELECT id, FALSE FROM ({source.TextHits}) AS t) AS hits GROUP BY id) AS m " +
         $"JOIN {source.Table} e ON e.id = m.id " +
-        "CROSS JOIN LATERAL (SELECT bool_or(lower(x) = lower($1)) AS exact, " +
+        "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
         "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
         "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
-        $"FROM ({source.Names}) AS names(x) WHERE m.by_name) AS n " +
+        $"FROM ({source.Names}) AS names(x, exact_counts) WHERE m.by_name) AS n " +
         $"WHERE {source.Filter}";
 
     private static string Score(string document) =>
