@@ -26,8 +26,12 @@ namespace OpenTabletop.Api.Search;
 /// "Spirit Island" above "Spirit Island: Jagged Earth" for "spirit island" while still valuing a
 /// prefix. Words rewards completeness of what was typed; text orders matches found only in
 /// descriptions (documents weight the name A, short description B, description C) and separates
-/// otherwise equal names. The 0.99 cap keeps 1.0 for exact names. Closeness and words are computed
-/// only for name hits, so a broad word found in thousands of descriptions costs two ts_ranks each.
+/// otherwise equal names. The 0.99 cap keeps 1.0 for exact names.
+/// </para>
+/// <para>
+/// Name hits are few and get the whole formula; text hits that are not name hits can be most of the
+/// catalogue for a broad word ("game"), so they are read straight from their table, scored by text
+/// alone, with the name hits (a materialized CTE) excluded rather than joined back.
 /// </para>
 /// Rounded to 6 places in SQL, so that a keyset cursor compares exact numerics.
 /// </summary>
@@ -48,10 +52,12 @@ internal static class SearchSql
         $"SELECT id FROM {table} WHERE {Trigram("name")} UNION ALL SELECT id FROM {table} WHERE to_tsvector('simple', name) @@ {Prefixes}";
 
     /// <summary>
-    /// <c>Names</c> selects (name, whether equalling it is an exact match) for the entity <c>e</c>;
-    /// <c>Filter</c> is what else an entity of the type must satisfy to be a result.
+    /// <c>NameHits</c> selects the ids whose names match (duplicates allowed); <c>Names</c> selects
+    /// (name, whether equalling it is an exact match) of the entity <c>e</c>; <c>Document</c> is its
+    /// text-search document, which <see cref="EnglishWords"/> must match for a text hit; <c>Filter</c>
+    /// is what else <c>e</c> must satisfy to be a result.
     /// </summary>
-    private sealed record Source(string Table, string NameHits, string TextHits, string Names, string Document, string Filter);
+    private sealed record Source(string Table, string NameHits, string Names, string Document, string Filter);
 
     private static readonly Dictionary<SearchResultType, Source> Sources = new()
     {
@@ -60,21 +66,18 @@ internal static class SearchSql
             $"SELECT id FROM games WHERE {Trigram("name")} " +
             $"UNION ALL SELECT id FROM games WHERE to_tsvector('simple', name || ' ' || search_alternate_names) @@ {Prefixes} " +
             $"UNION ALL SELECT game_id FROM alternate_names WHERE {Trigram("name")}",
-            $"SELECT id FROM games WHERE search_vector @@ {EnglishWords}",
             "SELECT e.name, TRUE UNION ALL SELECT a.name, TRUE FROM alternate_names a WHERE a.game_id = e.id",
             "e.search_vector",
             "e.status = 'active'"),
         [SearchResultType.Designer] = new(
             "people",
             NameHits("people"),
-            $"SELECT id FROM people p WHERE {Document("p")} @@ {EnglishWords}",
             "SELECT e.name, TRUE",
             Document("e"),
             "EXISTS (SELECT 1 FROM game_credits c WHERE c.person_id = e.id AND c.role = 'designer')"),
         [SearchResultType.Publisher] = new(
             "publishers",
             NameHits("publishers"),
-            $"SELECT id FROM publishers p WHERE {Document("p")} @@ {EnglishWords}",
             "SELECT e.name, TRUE",
             Document("e"),
             "TRUE"),
@@ -86,35 +89,51 @@ internal static class SearchSql
     private static Source Term(string table) => new(
         table,
         NameHits(table) + $" UNION ALL SELECT id FROM {table} t WHERE EXISTS (SELECT 1 FROM unnest(t.synonyms) AS s WHERE {Trigram("replace(s, '-', ' ')")})",
-        $"SELECT id FROM {table} t WHERE {Document("t")} @@ {EnglishWords}",
         "SELECT e.name, TRUE UNION ALL SELECT replace(s, '-', ' '), FALSE FROM unnest(e.synonyms) AS s",
         Document("e"),
         "TRUE");
 
     /// <summary>One row per result: type_rank, result_type, id, score.</summary>
-    public static string Rows(IEnumerable<SearchResultType> types) =>
-        string.Join(" UNION ALL ", types.Select(type => Row(type, Sources[type])));
+    public static string Rows(IReadOnlyList<SearchResultType> types) =>
+        NameHitsCte(types) + " " + string.Join(" UNION ALL ", types.Select(type =>
+            NameRows(type, Sources[type]) + " UNION ALL " + TextRows(type, Sources[type])));
 
     /// <summary>The number of results, over the same candidates as <see cref="Rows"/> without scoring them.</summary>
-    public static string Count(IEnumerable<SearchResultType> types) =>
-        "SELECT (" + string.Join(" + ", types.Select(type => Sources[type]).Select(source =>
-            $"(SELECT count(*) FROM (SELECT DISTINCT id FROM ({source.NameHits} UNION ALL {source.TextHits}) AS hits) AS m " +
-            $"JOIN {source.Table} e ON e.id = m.id WHERE {source.Filter})")) + ")::int";
+    public static string Count(IReadOnlyList<SearchResultType> types) =>
+        NameHitsCte(types) + " SELECT (" + string.Join(" + ", types.Select(type =>
+        {
+            var source = Sources[type];
+            return $"(SELECT count(*) FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id WHERE {source.Filter}) + " +
+                $"(SELECT count(*) FROM {source.Table} e WHERE {TextOnly(type, source)})";
+        })) + ")::int";
 
-    private static string Row(SearchResultType type, Source source) =>
+    /// <summary>Each type's name hits once, for both its fully scored rows and its text-only rows.</summary>
+    private static string NameHitsCte(IEnumerable<SearchResultType> types) =>
+        "WITH " + string.Join(", ", types.Select(type =>
+            $"{type.Name}_names AS MATERIALIZED (SELECT DISTINCT id FROM ({Sources[type].NameHits}) AS hits)"));
+
+    private static string NameRows(SearchResultType type, Source source) =>
         $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document)} AS score " +
-        $"FROM (SELECT id, bool_or(by_name) AS by_name FROM (SELECT id, TRUE AS by_name FROM ({source.NameHits}) AS n " +
-        $"UNION ALL SELECT id, FALSE FROM ({source.TextHits}) AS t) AS hits GROUP BY id) AS m " +
-        $"JOIN {source.Table} e ON e.id = m.id " +
+        $"FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id " +
         "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
         "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
         "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
-        $"FROM ({source.Names}) AS names(x, exact_counts) WHERE m.by_name) AS n " +
+        $"FROM ({source.Names}) AS names(x, exact_counts)) AS n " +
         $"WHERE {source.Filter}";
+
+    private static string TextRows(SearchResultType type, Source source) =>
+        $"SELECT {type.Rank}, '{type.Name}', e.id, round(least(0.99, 0.15 * {Text(source.Document)})::numeric, 6) " +
+        $"FROM {source.Table} e WHERE {TextOnly(type, source)}";
+
+    private static string TextOnly(SearchResultType type, Source source) =>
+        $"{source.Document} @@ {EnglishWords} AND e.id NOT IN (SELECT id FROM {type.Name}_names) AND {source.Filter}";
+
+    private static string Text(string document) =>
+        $"least(1, greatest(ts_rank({document}, {Prefixes}), ts_rank({document}, {EnglishWords})))";
 
     private static string Score(string document) =>
         "round(CASE WHEN n.exact THEN 1 ELSE least(0.99, " +
         "0.60 * coalesce(n.closeness, 0) " +
         "+ 0.25 * coalesce((SELECT avg((n.vector @@ to_tsquery('simple', w || ':*'))::int) FROM unnest($2::text[]) AS w), 0) " +
-        $"+ 0.15 * least(1, greatest(ts_rank({document}, {Prefixes}), ts_rank({document}, {EnglishWords})))) END::numeric, 6)";
+        $"+ 0.15 * {Text(document)}) END::numeric, 6)";
 }
