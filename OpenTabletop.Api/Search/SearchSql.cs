@@ -26,7 +26,9 @@ namespace OpenTabletop.Api.Search;
 /// "Spirit Island" above "Spirit Island: Jagged Earth" for "spirit island" while still valuing a
 /// prefix. Words rewards completeness of what was typed; text orders matches found only in
 /// descriptions (documents weight the name A, short description B, description C) and separates
-/// otherwise equal names. The 0.99 cap keeps 1.0 for exact names.
+/// otherwise equal names. The 0.99 cap keeps 1.0 for exact names. A name hit scores at least 0.18
+/// (closeness is at least 0.3 for a trigram hit, words is 1 for a prefix hit) and a text-only hit
+/// at most 0.15, so a match found only in descriptions never outranks a match of a name.
 /// </para>
 /// <para>
 /// Name hits are few and get the whole formula; text hits that are not name hits can be most of the
