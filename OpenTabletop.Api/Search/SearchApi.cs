@@ -11,7 +11,8 @@ public static class SearchApi
         routes.MapGet("/search", Search)
             .WithTags("Search")
             .WithName("searchAll")
-            .WithSummary("Search across all entity types");
+            .WithSummary("Search across all entity types")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return routes;
     }
 
