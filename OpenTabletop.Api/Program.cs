@@ -2,6 +2,7 @@ using OpenTabletop.Api.Games;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.People;
+using OpenTabletop.Api.Search;
 using OpenTabletop.Api.Taxonomy;
 using OpenTabletop.Data;
 using OpenTabletop.ServiceDefaults;
@@ -18,6 +19,7 @@ try
     builder.Services.AddGamesApi();
     builder.Services.AddTaxonomyApi();
     builder.Services.AddPeopleApi();
+    builder.Services.AddSearchApi();
     app = builder.Build();
 }
 catch (Exception e) when (BootFailure.IsConfiguration(e))
@@ -33,6 +35,7 @@ var v1 = app.MapGroup("/v1");
 v1.MapGamesApi();
 v1.MapTaxonomyApi();
 v1.MapPeopleApi();
+v1.MapSearchApi();
 
 await app.RunAsync();
 return 0;

@@ -48,6 +48,12 @@ internal sealed class PeopleQueries(NpgsqlDataSource dataSource)
     public Task<PublisherResponse?> FindPublisherAsync(string idOrSlug, CancellationToken ct) =>
         FindAsync(PublishersSql, idOrSlug, ReadPublisher, ct);
 
+    public Task<IReadOnlyList<DesignerResponse>> ListDesignersByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ListByIdAsync(DesignersSql, ids, ReadDesigner, ct);
+
+    public Task<IReadOnlyList<PublisherResponse>> ListPublishersByIdAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ListByIdAsync(PublishersSql, ids, ReadPublisher, ct);
+
     /// <summary>A UUID (any version) looks up by id, anything else by slug.</summary>
     private async Task<T?> FindAsync<T>(string rowsSql, string idOrSlug, Func<NpgsqlDataReader, T> read, CancellationToken ct) where T : class
     {
@@ -56,6 +62,18 @@ internal sealed class PeopleQueries(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = byId ? id : idOrSlug });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? read(reader) : null;
+    }
+
+    /// <summary>Several by id in one query (in no particular order); ids that are not rows of the set are skipped.</summary>
+    private async Task<IReadOnlyList<T>> ListByIdAsync<T>(string rowsSql, IReadOnlyCollection<Guid> ids, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        await using var command = dataSource.CreateCommand("SELECT * FROM (" + rowsSql + ") AS rows WHERE id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+        return rows;
     }
 
     internal static DesignerResponse ReadDesigner(NpgsqlDataReader reader)

@@ -26,6 +26,18 @@ internal sealed class TaxonomyQueries(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(ct) ? Read(kind, reader) : null;
     }
 
+    /// <summary>Several terms by id in one query (in no particular order); unknown ids are skipped.</summary>
+    public async Task<IReadOnlyList<TaxonomyTermResponse>> ListByIdAsync(TaxonomyKind kind, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        await using var command = dataSource.CreateCommand("SELECT * FROM (" + kind.TermsSql + ") AS terms WHERE id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var terms = new List<TaxonomyTermResponse>();
+        while (await reader.ReadAsync(ct)) terms.Add(Read(kind, reader));
+        return terms;
+    }
+
     /// <summary>A row of <see cref="TaxonomyKind.TermsSql"/> (columns 0–6); also used by the Game includes.</summary>
     internal static TaxonomyTermResponse Read(TaxonomyKind kind, NpgsqlDataReader reader)
     {

@@ -40,6 +40,9 @@ public sealed class SpecConformanceTests(PostgresFixture postgres) : SampleApiTe
     [InlineData("/v1/publishers", "/publishers", 200)]
     [InlineData("/v1/publishers/greater-than-games", "/publishers/{id}", 200)]
     [InlineData("/v1/publishers/nobody", "/publishers/{id}", 404)]
+    [InlineData("/v1/search?q=spirit+island", "/search", 200)]
+    [InlineData("/v1/search?q=card&type=mechanic,category&limit=5", "/search", 200)]
+    [InlineData("/v1/search?q=s", "/search", 400)]
     public async Task ResponseValidatesAgainstTheSpecOperation(string href, string specPath, int status)
     {
         var (actual, body) = await GetAsync(href);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.Paging;
+
+namespace OpenTabletop.Api.Search;
+
+public static class SearchApi
+{
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/search", Search)
+            .WithTags("Search")
+            .WithName("searchAll")
+            .WithSummary("Search across all entity types")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return routes;
+    }
+
+    /// <summary>Scoped: games are loaded through the request's DbContext.</summary>
+    public static IServiceCollection AddSearchApi(this IServiceCollection services) => services.AddScoped<SearchQueries>();
+
+    internal static async Task<Results<Ok<Page<SearchResultResponse>>, ProblemHttpResult>> Search(
+        HttpRequest request, SearchQueries queries, string? q, string? type, string? limit, string? cursor, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        var query = SearchQueryText.Parse(q, errors);
+        var types = SearchResultType.Parse(type, errors);
+        // Ranked by relevance only: there is no sort or order parameter, so both are fixed here. Without a
+        // valid q there is no query for a cursor to belong to, so it is not judged.
+        var page = PageRequest.Parse(limit, null, null, query is null ? null : cursor, [SearchQueries.Sort], SearchQueries.Sort, "desc",
+            query?.Fingerprint(types) ?? "", errors);
+        if (errors.Count > 0 || query is null)
+        {
+            return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
+        }
+
+        try
+        {
+            return TypedResults.Ok((await queries.SearchAsync(query, types, page, ct)).ToPage(request, page.Limit));
+        }
+        catch (Exception e) when (e is FormatException or Npgsql.PostgresException { SqlState: "42883" or "22P02" })
+        {
+            // A well-formed cursor of ours whose boundary values do not fit this sort key.
+            return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.",
+                [new("cursor", "cursor is not a cursor issued by this API.", "invalid_cursor")]);
+        }
+    }
+}

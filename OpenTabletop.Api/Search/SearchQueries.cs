@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using OpenTabletop.Api.Games;
+using OpenTabletop.Api.Http.Paging;
+using OpenTabletop.Api.People;
+using OpenTabletop.Api.Taxonomy;
+using OpenTabletop.Data;
+
+namespace OpenTabletop.Api.Search;
+
+/// <summary>
+/// Ranks one keyset page of results across the requested types (see <see cref="SearchSql"/>), then
+/// loads the page's entities with one query per type present, in the shapes their own endpoints answer.
+/// </summary>
+internal sealed class SearchQueries(
+    NpgsqlDataSource dataSource, OpenTabletopDbContext db, PeopleQueries people, TaxonomyQueries taxonomy)
+{
+    public const string Sort = "score";
+
+    /// <summary>Score, then the type's rank, then the id: a total order, so pages neither skip nor repeat.</summary>
+    public static readonly IReadOnlyDictionary<string, SortKey> Sorts = new Dictionary<string, SortKey>
+    {
+        [Sort] = new([new SortColumn("score"), new SortColumn("type_rank")]),
+    };
+
+    public async Task<KeysetPage<SearchResultResponse>> SearchAsync(
+        SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page, CancellationToken ct)
+    {
+        var keyset = new KeysetQuery<SearchHit>(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id);
+        var prefixes = string.Join(" & ", query.Words.Select(w => w + ":*"));
+        var hits = await keyset.ExecuteAsync(dataSource, page, ct, [query.Text, query.Words.ToArray(), prefixes]);
+
+        var entities = await LoadAsync(hits.Rows, ct);
+        var results = hits.Rows
+            .Select(hit => entities.TryGetValue((hit.ResultType, hit.Id), out var entity) ? entity((double)hit.Score) : null)
+            .OfType<SearchResultResponse>()
+            .ToList();
+        return new KeysetPage<SearchResultResponse>(results, hits.Total, hits.HasMore, hits.NextCursor, hits.PrevCursor);
+    }
+
+    private static SearchHit ReadHit(NpgsqlDataReader reader) => new(reader.GetString(1), reader.GetGuid(2), reader.GetDecimal(3));
+
+    /// <summary>
+    /// Each hit's entity as a function of its score. A hit whose entity vanished between the two
+    /// queries has no entry and is left out of the page.
+    /// </summary>
+    private async Task<Dictionary<(string Type, Guid Id), Func<double, SearchResultResponse>>> LoadAsync(
+        IReadOnlyList<SearchHit> hits, CancellationToken ct)
+    {
+        List<Guid> IdsOf(SearchResultType type) => [.. hits.Where(h => h.ResultType == type.Name).Select(h => h.Id)];
+        var entities = new Dictionary<(string, Guid), Func<double, SearchResultResponse>>();
+
+        var gameIds = IdsOf(SearchResultType.Game);
+        if (gameIds.Count > 0)
+        {
+            foreach (var game in await db.Games.Where(g => gameIds.Contains(g.Id)).ToListAsync(ct))
+            {
+                var response = game.ToResponse();
+                entities[(SearchResultType.Game.Name, game.Id)] = score => new(SearchResultType.Game.Name, score, Game: response);
+            }
+        }
+        foreach (var designer in await people.ListDesignersByIdAsync(IdsOf(SearchResultType.Designer), ct))
+        {
+            entities[(SearchResultType.Designer.Name, designer.Id)] = score => new(SearchResultType.Designer.Name, score, Designer: designer);
+        }
+        foreach (var publisher in await people.ListPublishersByIdAsync(IdsOf(SearchResultType.Publisher), ct))
+        {
+            entities[(SearchResultType.Publisher.Name, publisher.Id)] = score => new(SearchResultType.Publisher.Name, score, Publisher: publisher);
+        }
+        foreach (var mechanic in await taxonomy.ListByIdAsync(TaxonomyKind.Mechanics, IdsOf(SearchResultType.Mechanic), ct))
+        {
+            entities[(SearchResultType.Mechanic.Name, mechanic.Id)] = score => new(SearchResultType.Mechanic.Name, score, Mechanic: mechanic);
+        }
+        foreach (var category in await taxonomy.ListByIdAsync(TaxonomyKind.Categories, IdsOf(SearchResultType.Category), ct))
+        {
+            entities[(SearchResultType.Category.Name, category.Id)] = score => new(SearchResultType.Category.Name, score, Category: category);
+        }
+        return entities;
+    }
+}

@@ -1,0 +1,141 @@
+namespace OpenTabletop.Api.Search;
+
+/// <summary>
+/// The SQL of GET /search. Parameters: $1 the collapsed query text, $2 its words (text[]), $3 the
+/// words as a tsquery of prefixes (<c>w1:* &amp; w2:*</c>, built from letters and digits only).
+/// <para>
+/// Candidates of each type are the union of <em>name hits</em> (a trigram match of a name, which is
+/// what tolerates misspellings, or every word a prefix of a name word, which is what finds
+/// "terrafor") and <em>text hits</em> (the English-stemmed words in the name or description,
+/// through the GIN indexes). Each candidate is scored in 0–1:
+/// </para>
+/// <code>
+/// score = 1                                              when q equals a name, case-insensitively
+///                                                        (a game's alternate names count; term synonyms do not)
+///       = min(0.99, 0.60 × closeness + 0.25 × words + 0.15 × text)   otherwise
+/// closeness = max over the names of (similarity + word_similarity) / 2   (name hits only, else 0)
+/// words     = share of the query's words that begin a word of a name     (name hits only, else 0)
+/// text      = min(1, max(ts_rank(document, prefixes), ts_rank(document, English words)))
+/// </code>
+/// <para>
+/// Names are the name plus, for games, every alternate name (a title in another language is the
+/// game's name there, so typing it exactly scores 1) and, for taxonomy terms, every synonym (an
+/// alias: close, but a term literally named so must outrank it).
+/// Closeness dominates because it is the signal that degrades gracefully under typos; averaging
+/// similarity (the whole name) with word_similarity (the best-matching stretch of it) ranks
+/// "Spirit Island" above "Spirit Island: Jagged Earth" for "spirit island" while still valuing a
+/// prefix. Words rewards completeness of what was typed; text orders matches found only in
+/// descriptions (documents weight the name A, short description B, description C) and separates
+/// otherwise equal names. The 0.99 cap keeps 1.0 for exact names. A name hit scores at least 0.18
+/// (closeness is at least 0.3 for a trigram hit, words is 1 for a prefix hit) and a text-only hit
+/// at most 0.15, so a match found only in descriptions never outranks a match of a name.
+/// </para>
+/// <para>
+/// Name hits are few and get the whole formula; text hits that are not name hits can be most of the
+/// catalogue for a broad word ("game"), so they are read straight from their table, scored by text
+/// alone, with the name hits (a materialized CTE) excluded rather than joined back.
+/// </para>
+/// Rounded to 6 places in SQL, so that a keyset cursor compares exact numerics.
+/// </summary>
+internal static class SearchSql
+{
+    private const string Prefixes = "to_tsquery('simple', $3)";
+    private const string EnglishWords = "plainto_tsquery('english', $1)";
+
+    /// <summary>The name-and-description document; the same expression as the migration 0009 indexes.</summary>
+    private static string Document(string alias) =>
+        $"(setweight(to_tsvector('simple', {alias}.name), 'A') || setweight(to_tsvector('english', coalesce({alias}.description, '')), 'C'))";
+
+    /// <summary>Word similarity (q inside a longer name) or similarity (a misspelt or longer q), both trigram-indexed.</summary>
+    private static string Trigram(string name) => $"(lower($1) <% lower({name}) OR lower({name}) % lower($1))";
+
+    /// <summary>Separate arms, so that the trigram one can use its index whatever the other costs.</summary>
+    private static string NameHits(string table) =>
+        $"SELECT id FROM {table} WHERE {Trigram("name")} UNION ALL SELECT id FROM {table} WHERE to_tsvector('simple', name) @@ {Prefixes}";
+
+    /// <summary>
+    /// <c>NameHits</c> selects the ids whose names match (duplicates allowed); <c>Names</c> selects
+    /// (name, whether equalling it is an exact match) of the entity <c>e</c>; <c>Document</c> is its
+    /// text-search document, which <see cref="EnglishWords"/> must match for a text hit; <c>Filter</c>
+    /// is what else <c>e</c> must satisfy to be a result.
+    /// </summary>
+    private sealed record Source(string Table, string NameHits, string Names, string Document, string Filter);
+
+    private static readonly Dictionary<SearchResultType, Source> Sources = new()
+    {
+        [SearchResultType.Game] = new(
+            "games",
+            $"SELECT id FROM games WHERE {Trigram("name")} " +
+            $"UNION ALL SELECT id FROM games WHERE to_tsvector('simple', name || ' ' || search_alternate_names) @@ {Prefixes} " +
+            $"UNION ALL SELECT game_id FROM alternate_names WHERE {Trigram("name")}",
+            "SELECT e.name, TRUE UNION ALL SELECT a.name, TRUE FROM alternate_names a WHERE a.game_id = e.id",
+            "e.search_vector",
+            "e.status = 'active'"),
+        [SearchResultType.Designer] = new(
+            "people",
+            NameHits("people"),
+            "SELECT e.name, TRUE",
+            Document("e"),
+            "EXISTS (SELECT 1 FROM game_credits c WHERE c.person_id = e.id AND c.role = 'designer')"),
+        [SearchResultType.Publisher] = new(
+            "publishers",
+            NameHits("publishers"),
+            "SELECT e.name, TRUE",
+            Document("e"),
+            "TRUE"),
+        [SearchResultType.Mechanic] = Term("mechanics"),
+        [SearchResultType.Category] = Term("categories"),
+    };
+
+    /// <summary>Synonyms are stored as slugs ("area-majority"); as names they read with spaces.</summary>
+    private static Source Term(string table) => new(
+        table,
+        NameHits(table) + $" UNION ALL SELECT id FROM {table} t WHERE EXISTS (SELECT 1 FROM unnest(t.synonyms) AS s WHERE {Trigram("replace(s, '-', ' ')")})",
+        "SELECT e.name, TRUE UNION ALL SELECT replace(s, '-', ' '), FALSE FROM unnest(e.synonyms) AS s",
+        Document("e"),
+        "TRUE");
+
+    /// <summary>One row per result: type_rank, result_type, id, score.</summary>
+    public static string Rows(IReadOnlyList<SearchResultType> types) =>
+        NameHitsCte(types) + " " + string.Join(" UNION ALL ", types.Select(type =>
+            NameRows(type, Sources[type]) + " UNION ALL " + TextRows(type, Sources[type])));
+
+    /// <summary>The number of results, over the same candidates as <see cref="Rows"/> without scoring them.</summary>
+    public static string Count(IReadOnlyList<SearchResultType> types) =>
+        NameHitsCte(types) + " SELECT (" + string.Join(" + ", types.Select(type =>
+        {
+            var source = Sources[type];
+            return $"(SELECT count(*) FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id WHERE {source.Filter}) + " +
+                $"(SELECT count(*) FROM {source.Table} e WHERE {TextOnly(type, source)})";
+        })) + ")::int";
+
+    /// <summary>Each type's name hits once, for both its fully scored rows and its text-only rows.</summary>
+    private static string NameHitsCte(IEnumerable<SearchResultType> types) =>
+        "WITH " + string.Join(", ", types.Select(type =>
+            $"{type.Name}_names AS MATERIALIZED (SELECT DISTINCT id FROM ({Sources[type].NameHits}) AS hits)"));
+
+    private static string NameRows(SearchResultType type, Source source) =>
+        $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document)} AS score " +
+        $"FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id " +
+        "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
+        "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
+        "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
+        $"FROM ({source.Names}) AS names(x, exact_counts)) AS n " +
+        $"WHERE {source.Filter}";
+
+    private static string TextRows(SearchResultType type, Source source) =>
+        $"SELECT {type.Rank}, '{type.Name}', e.id, round(least(0.99, 0.15 * {Text(source.Document)})::numeric, 6) " +
+        $"FROM {source.Table} e WHERE {TextOnly(type, source)}";
+
+    private static string TextOnly(SearchResultType type, Source source) =>
+        $"{source.Document} @@ {EnglishWords} AND e.id NOT IN (SELECT id FROM {type.Name}_names) AND {source.Filter}";
+
+    private static string Text(string document) =>
+        $"least(1, greatest(ts_rank({document}, {Prefixes}), ts_rank({document}, {EnglishWords})))";
+
+    private static string Score(string document) =>
+        "round(CASE WHEN n.exact THEN 1 ELSE least(0.99, " +
+        "0.60 * coalesce(n.closeness, 0) " +
+        "+ 0.25 * coalesce((SELECT avg((n.vector @@ to_tsquery('simple', w || ':*'))::int) FROM unnest($2::text[]) AS w), 0) " +
+        $"+ 0.15 * {Text(document)}) END::numeric, 6)";
+}
