@@ -17,13 +17,30 @@ public static class GameListApi
         return games;
     }
 
-    internal static async Task<Results<Ok<Page<GameResponse>>, ProblemHttpResult>> ListGames(
-        [AsParameters] GameListParameters query, HttpRequest request, GamePageQuery games, GameIncludeLoader includes, CancellationToken ct)
+    /// <summary>Validates a list request: its filters and its page, every problem collected.</summary>
+    internal static (GameFilters Filters, PageRequest Page, List<FieldError> Errors) Parse(GameListParameters query)
     {
         var errors = new List<FieldError>();
         var filters = GameFilters.Parse(query, errors);
         var page = PageRequest.Parse(query.Limit, query.Sort, query.Order, query.Cursor,
             [.. GameSorts.Keys.Keys], GameSorts.Default, "asc", filters.Fingerprint("games"), errors);
+        return (filters, page, errors);
+    }
+
+    /// <summary>
+    /// The SQL a valid list request runs for its page and count, for the benchmark's direct-SQL
+    /// ceiling; null when the request is invalid.
+    /// </summary>
+    internal static KeysetPlan? PlanOf(GameListParameters query)
+    {
+        var (filters, page, errors) = Parse(query);
+        return errors.Count > 0 ? null : GamePageQuery.Plan(GameFilterSql.For(filters), page);
+    }
+
+    internal static async Task<Results<Ok<Page<GameResponse>>, ProblemHttpResult>> ListGames(
+        [AsParameters] GameListParameters query, HttpRequest request, GamePageQuery games, GameIncludeLoader includes, CancellationToken ct)
+    {
+        var (filters, page, errors) = Parse(query);
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
 
         var unknown = await games.UnknownSlugsAsync(filters, ct);

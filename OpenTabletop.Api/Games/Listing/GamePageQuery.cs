@@ -10,15 +10,25 @@ namespace OpenTabletop.Api.Games.Listing;
 /// </summary>
 internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
 {
+    private static readonly KeysetQuery<GameResponse> Keyset = new(
+        // The sort columns are among the game's own; the keyset wrapper orders by their names.
+        "SELECT " + GameRows.Columns("g") + " FROM games g WHERE {0}",
+        "SELECT count(*)::int FROM games g WHERE {0}",
+        GameSorts.Keys,
+        GameRows.Read,
+        game => game.Id);
+
     public Task<KeysetPage<GameResponse>> ExecuteAsync(GameFilterSql filter, PageRequest page, CancellationToken ct) =>
-        new KeysetQuery<GameResponse>(
-                // The sort columns are among the game's own; the keyset wrapper orders by their names.
-                "SELECT " + GameRows.Columns("g") + " FROM games g WHERE " + filter.Where,
-                "SELECT count(*)::int FROM games g WHERE " + filter.Where,
-                GameSorts.Keys,
-                GameRows.Read,
-                game => game.Id)
-            .ExecuteAsync(dataSource, page, ct, filter.Values);
+        For(filter).ExecuteAsync(dataSource, page, ct, filter.Values);
+
+    /// <summary>The statements a page runs (the benchmark issues them directly to measure the database's own limit).</summary>
+    public static KeysetPlan Plan(GameFilterSql filter, PageRequest page) => For(filter).Plan(page, filter.Values);
+
+    private static KeysetQuery<GameResponse> For(GameFilterSql filter) => Keyset with
+    {
+        RowsSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Keyset.RowsSql, filter.Where),
+        CountSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Keyset.CountSql, filter.Where),
+    };
 
     /// <summary>
     /// The slugs among the filters that name nothing (SPEC-DECISIONS: well-formed but unknown → 422),

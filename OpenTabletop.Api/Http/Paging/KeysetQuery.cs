@@ -16,8 +16,11 @@ public sealed record KeysetQuery<T>(
     Func<NpgsqlDataReader, T> Read,
     Func<T, Guid> Id)
 {
-    public async Task<KeysetPage<T>> ExecuteAsync(
-        NpgsqlDataSource dataSource, PageRequest page, CancellationToken ct, IReadOnlyList<object>? filterValues = null)
+    /// <summary>
+    /// The statements one keyset step runs, without running them: the page select and the count.
+    /// Exposed so that the benchmark can issue exactly the API's SQL straight through Npgsql.
+    /// </summary>
+    public KeysetPlan Plan(PageRequest page, IReadOnlyList<object>? filterValues = null)
     {
         var key = Sorts[page.Sort];
         var backwards = page.Cursor?.Direction == PageDirection.Prev;
@@ -33,14 +36,21 @@ public sealed record KeysetQuery<T>(
             sql += " WHERE " + KeysetPredicate.After(key, boundary, page.Cursor.LastId, descending, backwards, filters.Count + 1, parameters);
         }
         sql += " ORDER BY " + KeysetPredicate.OrderBy(key, descending, backwards) + " LIMIT " + (page.Limit + 1);
+        return new KeysetPlan(
+            new PlannedCommand(sql, [.. parameters.Select(p => p.Value!)]),
+            new PlannedCommand(CountSql, filters));
+    }
+
+    public async Task<KeysetPage<T>> ExecuteAsync(
+        NpgsqlDataSource dataSource, PageRequest page, CancellationToken ct, IReadOnlyList<object>? filterValues = null)
+    {
+        var key = Sorts[page.Sort];
+        var backwards = page.Cursor?.Direction == PageDirection.Prev;
+        var plan = Plan(page, filterValues);
 
         await using var batch = dataSource.CreateBatch();
-        var select = new NpgsqlBatchCommand(sql);
-        foreach (var p in parameters) select.Parameters.Add(p);
-        batch.BatchCommands.Add(select);
-        var count = new NpgsqlBatchCommand(CountSql);
-        foreach (var v in filters) count.Parameters.Add(new NpgsqlParameter { Value = v });
-        batch.BatchCommands.Add(count);
+        batch.BatchCommands.Add(plan.Select.ToBatchCommand());
+        batch.BatchCommands.Add(plan.Count.ToBatchCommand());
 
         var rows = new List<(T Row, JsonElement SortValues)>();
         await using var reader = await batch.ExecuteReaderAsync(ct);
@@ -78,6 +88,20 @@ public sealed record KeysetQuery<T>(
             throw new FormatException("The cursor does not match the sort key.");
         }
         return [.. cursor.LastValue.EnumerateArray().Select(KeysetPredicate.ValueOf)];
+    }
+}
+
+/// <summary>The page select and the count of one keyset step.</summary>
+public sealed record KeysetPlan(PlannedCommand Select, PlannedCommand Count);
+
+/// <summary>An SQL statement with its positional parameter values ($1…$n).</summary>
+public sealed record PlannedCommand(string Sql, IReadOnlyList<object> Values)
+{
+    public NpgsqlBatchCommand ToBatchCommand()
+    {
+        var command = new NpgsqlBatchCommand(Sql);
+        foreach (var value in Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
     }
 }
 
