@@ -25,7 +25,7 @@ public static class GamesApi
     }
 
     public static IServiceCollection AddGamesApi(this IServiceCollection services) =>
-        services.AddSingleton<GamePageQuery>().AddGameIncludes();
+        services.AddSingleton<GamePageQuery>().AddSingleton<CatalogueCount>().AddGameIncludes();
 
     internal static async Task<Results<Ok<GameResponse>, ProblemHttpResult>> GetGame(
         string id, string? include, OpenTabletopDbContext db, GameIncludeLoader includes, CancellationToken ct)

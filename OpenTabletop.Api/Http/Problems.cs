@@ -21,6 +21,7 @@ public static class Problems
         [422] = ("unprocessable", "Unprocessable Entity"),
         [429] = ("rate-limited", "Rate Limit Exceeded"),
         [500] = ("internal", "Internal Server Error"),
+        [501] = ("not-implemented", "Not Implemented"),
         [503] = ("unavailable", "Service Unavailable"),
     };
 

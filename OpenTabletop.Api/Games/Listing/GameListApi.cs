@@ -21,7 +21,8 @@ public static class GameListApi
     internal static (GameFilters Filters, PageRequest Page, List<FieldError> Errors) Parse(GameListParameters query)
     {
         var errors = new List<FieldError>();
-        var filters = GameFilters.Parse(query, errors);
+        var filters = QueryFilters.Parse(query, errors);
+        EffectiveMode.Validate(query, errors);
         var page = PageRequest.Parse(query.Limit, query.Sort, query.Order, query.Cursor,
             [.. GameSorts.Keys.Keys], GameSorts.Default, "asc", filters.Fingerprint("games"), errors);
         return (filters, page, errors);
@@ -38,19 +39,23 @@ public static class GameListApi
     }
 
     internal static async Task<Results<Ok<Page<GameResponse>>, ProblemHttpResult>> ListGames(
-        [AsParameters] GameListParameters query, HttpRequest request, GamePageQuery games, GameIncludeLoader includes, CancellationToken ct)
+        [AsParameters] GameListParameters query, HttpRequest request, GamePageQuery games, GameIncludeLoader includes, CatalogueCount catalogue, CancellationToken ct)
     {
         var (filters, page, errors) = Parse(query);
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
 
-        var unknown = await games.UnknownSlugsAsync(filters, ct);
+        if (EffectiveMode.Requested(query) is { } notYet) return notYet;
+
+        var unknown = await games.UnknownReferencesAsync(filters, field => field, ct);
         if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
 
         var embed = GameIncludes.Parse(query.Include);
-        return await PagedList.RunAsync(request, page, async () =>
-        {
-            var result = await games.ExecuteAsync(GameFilterSql.For(filters), page, ct);
-            return result with { Rows = await includes.ApplyAsync(result.Rows, embed, ct) };
-        });
+        return await PagedList.RunAsync(request, page,
+            async () =>
+            {
+                var result = await games.ExecuteAsync(GameFilterSql.For(filters), page, ct);
+                return result with { Rows = await includes.ApplyAsync(result.Rows, embed, ct) };
+            },
+            async result => new FilterSummary(FilterSummaryText.Describe(filters), result.Total, await catalogue.ActiveGamesAsync(ct)));
     }
 }

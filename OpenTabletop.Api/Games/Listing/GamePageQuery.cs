@@ -31,28 +31,50 @@ internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
     };
 
     /// <summary>
-    /// The slugs among the filters that name nothing (SPEC-DECISIONS: well-formed but unknown → 422),
-    /// checked in one round trip.
+    /// The named things among the filters that do not exist (SPEC-DECISIONS: a well-formed but
+    /// unknown slug or id → 422 naming the field and the value), checked in one round trip.
+    /// <paramref name="fieldName"/> turns a GET parameter name into the caller's field name.
     /// </summary>
-    public async Task<List<FieldError>> UnknownSlugsAsync(GameFilters filters, CancellationToken ct)
+    public async Task<List<FieldError>> UnknownReferencesAsync(GameFilters filters, Func<string, string> fieldName, CancellationToken ct)
     {
-        var checks = new List<(string Field, string Table, string Slug)>();
-        if (filters.Designer is { } designer) checks.Add(("designer", "people", designer));
-        if (filters.Publisher is { } publisher) checks.Add(("publisher", "publishers", publisher));
-        if (filters.Category is { } category) checks.Add(("category", "categories", category));
-        if (filters.Family is { } family) checks.Add(("family", "families", family));
+        var checks = new (string Field, string Table, string Noun, IReadOnlyList<string> Values)[]
+        {
+            ("mechanics", "mechanics", "mechanic", filters.MechanicsAny),
+            ("mechanics_all", "mechanics", "mechanic", filters.MechanicsAll),
+            ("mechanics_not", "mechanics", "mechanic", filters.MechanicsNot),
+            ("themes", "themes", "theme", filters.ThemesAny),
+            ("theme_not", "themes", "theme", filters.ThemesNot),
+            ("categories", "categories", "category", filters.CategoriesAny),
+            ("category", "categories", "category", filters.Category),
+            ("designer", "people", "designer", filters.Designers),
+            ("publisher", "publishers", "publisher", filters.Publishers),
+            ("family", "families", "family", filters.Families),
+        }.Where(c => c.Values.Count > 0).ToList();
         if (checks.Count == 0) return [];
 
-        var selects = checks.Select((c, i) => $"SELECT {i} WHERE NOT EXISTS (SELECT 1 FROM {c.Table} WHERE slug = ${i + 1})");
-        await using var command = dataSource.CreateCommand(string.Join(" UNION ALL ", selects));
-        foreach (var check in checks) command.Parameters.Add(new NpgsqlParameter { Value = check.Slug });
-        var errors = new List<FieldError>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var selects = new List<string>();
+        var values = new List<object>();
+        for (var i = 0; i < checks.Count; i++)
         {
-            var (field, _, slug) = checks[reader.GetInt32(0)];
-            errors.Add(new(field, $"No {field} has the slug '{slug}'.", "unknown_slug"));
+            var table = checks[i].Table;
+            values.Add(checks[i].Values.Where(v => !Guid.TryParse(v, out _)).ToArray());
+            selects.Add($"SELECT {i}, v FROM unnest(${values.Count}::text[]) AS v WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.slug = v)");
+            values.Add(checks[i].Values.Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).OfType<Guid>().ToArray());
+            selects.Add($"SELECT {i}, v::text FROM unnest(${values.Count}::uuid[]) AS v WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = v)");
         }
-        return errors;
+
+        await using var command = dataSource.CreateCommand(string.Join(" UNION ALL ", selects));
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        var unknown = new List<(int Check, string Value)>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) unknown.Add((reader.GetInt32(0), reader.GetString(1)));
+        }
+        return [.. unknown.GroupBy(u => u.Check).OrderBy(g => g.Key).Select(g =>
+        {
+            var check = checks[g.Key];
+            var field = fieldName(check.Field);
+            return new FieldError(field, $"No {check.Noun} is named {FilterRules.Quoted(g.Select(u => u.Value))}.", "unknown_slug");
+        })];
     }
 }

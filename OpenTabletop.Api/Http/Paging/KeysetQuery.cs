@@ -107,6 +107,6 @@ public sealed record PlannedCommand(string Sql, IReadOnlyList<object> Values)
 
 public sealed record KeysetPage<T>(IReadOnlyList<T> Rows, int Total, bool HasMore, string? NextCursor, string? PrevCursor)
 {
-    public Page<T> ToPage(HttpRequest request, int limit) =>
-        new(Rows, new PageMeta(Total, limit, HasMore, NextCursor, PrevCursor), PageLinkBuilder.For(request, NextCursor, PrevCursor));
+    public Page<T> ToPage(HttpRequest request, int limit, FilterSummary? summary = null) =>
+        new(Rows, new PageMeta(Total, limit, HasMore, NextCursor, PrevCursor, summary), PageLinkBuilder.For(request, NextCursor, PrevCursor));
 }

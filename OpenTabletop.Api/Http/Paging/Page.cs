@@ -13,7 +13,11 @@ public sealed record PageMeta(
     int Limit,
     bool HasMore,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PrevCursor);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PrevCursor,
+    FilterSummary? FilterSummary = null);
+
+/// <summary>The spec's FilterSummary: what was filtered, in words, and how many games matched of how many.</summary>
+public sealed record FilterSummary(IReadOnlyDictionary<string, string> FiltersApplied, int TotalMatching, int TotalUnfiltered);
 
 public sealed record PageLinks(
     Link Self,

@@ -18,11 +18,12 @@ public static class PagedList
 
     /// <summary>Runs an already validated page request and wraps the result in the envelope.</summary>
     public static async Task<Results<Ok<Page<T>>, ProblemHttpResult>> RunAsync<T>(
-        HttpRequest request, PageRequest page, Func<Task<KeysetPage<T>>> query)
+        HttpRequest request, PageRequest page, Func<Task<KeysetPage<T>>> query, Func<KeysetPage<T>, Task<FilterSummary?>>? summary = null)
     {
         try
         {
-            return TypedResults.Ok((await query()).ToPage(request, page.Limit));
+            var result = await query();
+            return TypedResults.Ok(result.ToPage(request, page.Limit, summary is null ? null : await summary(result)));
         }
         catch (Exception e) when (e is FormatException or Npgsql.PostgresException { SqlState: "42883" or "22P02" or "42804" })
         {

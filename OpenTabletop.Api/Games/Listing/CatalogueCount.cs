@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Npgsql;
+
+namespace OpenTabletop.Api.Games.Listing;
+
+/// <summary>
+/// FilterSummary's <c>total_unfiltered</c>: the number of active games. Counting the whole catalogue
+/// on every request would cost more than the query itself, so the figure is cached for a minute.
+/// </summary>
+internal sealed class CatalogueCount(NpgsqlDataSource dataSource, HybridCache cache)
+{
+    private static readonly HybridCacheEntryOptions Fresh = new() { Expiration = TimeSpan.FromMinutes(1), LocalCacheExpiration = TimeSpan.FromMinutes(1) };
+
+    public async Task<int> ActiveGamesAsync(CancellationToken ct) =>
+        await cache.GetOrCreateAsync("games:active-count", async token =>
+        {
+            await using var command = dataSource.CreateCommand("SELECT count(*)::int FROM games WHERE status = 'active'");
+            return (int)(await command.ExecuteScalarAsync(token))!;
+        }, Fresh, cancellationToken: ct);
+}
