@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Games.Expansions;
 using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Games.Listing;
+using OpenTabletop.Api.Games.Search;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Data;
 
@@ -17,6 +18,7 @@ public static class GamesApi
             .WithSummary("Get a game by ID or slug")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);
         group.MapGameList();
+        group.MapGameSearch();
         group.MapExpansions();
         group.MapGameSubresources();
         group.MapGameEditions();

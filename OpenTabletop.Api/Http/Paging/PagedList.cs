@@ -25,11 +25,16 @@ public static class PagedList
             var result = await query();
             return TypedResults.Ok(result.ToPage(request, page.Limit, summary is null ? null : await summary(result)));
         }
-        catch (Exception e) when (e is FormatException or Npgsql.PostgresException { SqlState: "42883" or "22P02" or "42804" })
+        catch (Exception e) when (IsCursorFault(e))
         {
-            // A well-formed cursor whose values have the wrong type or count for its sort key.
-            return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.",
-                [new("cursor", "cursor is not a cursor issued by this API.", "invalid_cursor")]);
+            return InvalidCursor();
         }
     }
+
+    /// <summary>A well-formed cursor whose values have the wrong type or count for its sort key.</summary>
+    public static bool IsCursorFault(Exception e) =>
+        e is FormatException or Npgsql.PostgresException { SqlState: "42883" or "22P02" or "42804" };
+
+    public static ProblemHttpResult InvalidCursor() => Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.",
+        [new("cursor", "cursor is not a cursor issued by this API.", "invalid_cursor")]);
 }
