@@ -49,7 +49,7 @@ public sealed partial class OpenApiDocumentTests(GeneratedDocument generated) : 
         // The data model's game_relationships.ordinal (SPEC-NOTES "Schema"), so a client keeps the stored order.
         ["GameRelationship"] = new(Added: ["ordinal"]),
         // SPEC-DECISIONS "Cursors": meta.prev_cursor. filter_summary arrives with the filtered games list (in progress).
-        ["PaginationMeta"] = new(Added: ["prev_cursor"], Missing: []),
+        ["PaginationMeta"] = new(Added: ["prev_cursor", "total_estimated"], Missing: []),
         // SPEC-DECISIONS "Errors": the trace_id extension.
         ["ErrorResponse"] = new(Added: ["trace_id"]),
         // No link we write is a URI template, and templated defaults to false.

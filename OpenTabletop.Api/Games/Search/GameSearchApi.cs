@@ -43,7 +43,7 @@ public static class GameSearchApi
             var summary = new FilterSummary(FilterSummaryText.Describe(filters), result.Total, await catalogue.ActiveGamesAsync(ct));
             return TypedResults.Ok(new Page<GameResponse>(
                 result.Rows,
-                new PageMeta(result.Total, page.Limit, result.HasMore, result.NextCursor, result.PrevCursor, summary),
+                new PageMeta(result.Total, page.Limit, result.HasMore, result.NextCursor, result.PrevCursor, summary, result.TotalEstimated ? true : null),
                 Links(result)));
         }
         catch (Exception e) when (PagedList.IsCursorFault(e))

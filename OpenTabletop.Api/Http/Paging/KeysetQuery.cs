@@ -107,6 +107,10 @@ public sealed record PlannedCommand(string Sql, IReadOnlyList<object> Values)
 
 public sealed record KeysetPage<T>(IReadOnlyList<T> Rows, int Total, bool HasMore, string? NextCursor, string? PrevCursor)
 {
+    /// <summary>True when <see cref="Total"/> is the planner's estimate (SPEC-DECISIONS "Totals": above 10,000).</summary>
+    public bool TotalEstimated { get; init; }
+
     public Page<T> ToPage(HttpRequest request, int limit, FilterSummary? summary = null) =>
-        new(Rows, new PageMeta(Total, limit, HasMore, NextCursor, PrevCursor, summary), PageLinkBuilder.For(request, NextCursor, PrevCursor));
+        new(Rows, new PageMeta(Total, limit, HasMore, NextCursor, PrevCursor, summary, TotalEstimated ? true : null),
+            PageLinkBuilder.For(request, NextCursor, PrevCursor));
 }

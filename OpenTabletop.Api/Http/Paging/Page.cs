@@ -14,7 +14,8 @@ public sealed record PageMeta(
     bool HasMore,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PrevCursor,
-    FilterSummary? FilterSummary = null);
+    FilterSummary? FilterSummary = null,
+    bool? TotalEstimated = null);
 
 /// <summary>The spec's FilterSummary: what was filtered, in words, and how many games matched of how many.</summary>
 public sealed record FilterSummary(IReadOnlyDictionary<string, string> FiltersApplied, int TotalMatching, int TotalUnfiltered);
