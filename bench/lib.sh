@@ -10,7 +10,8 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-# pg_start DATA_DIR SOCKET_DIR PORT LOG: initdb when DATA_DIR is empty or missing, then start the server.
+# pg_start DATA_DIR SOCKET_DIR PORT LOG: initdb when DATA_DIR is empty or missing, then start the server
+# with the defaults of initdb plus whatever BENCH_PG_OPTIONS adds (e.g. "-c shared_buffers=1GB").
 pg_start() {
   local data=$1 sock=$2 port=$3 log=$4
   mkdir -p "$data" "$sock"
@@ -18,7 +19,7 @@ pg_start() {
   if [ ! -f "$data/PG_VERSION" ]; then
     "${as_pg[@]}" "$pg_bin/initdb" -D "$data" -U postgres --auth=trust >/dev/null
   fi
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$data" -o "-p $port -k $sock -c listen_addresses=127.0.0.1" -l "$log" -w start >/dev/null
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$data" -o "-p $port -k $sock -c listen_addresses=127.0.0.1 ${BENCH_PG_OPTIONS:-}" -l "$log" -w start >/dev/null
 }
 
 # pg_stop DATA_DIR: fast shutdown; quiet when the server is not running.

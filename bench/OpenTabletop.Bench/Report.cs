@@ -28,7 +28,9 @@ internal static class Report
                 .. sql is null ? Dashes(4) : Phase(sql).Take(4),
                 s.ApiToSql is { } ratio ? Percent(ratio) : "n/a",
                 s.ApiToHealthz is { } toHealthz ? Percent(toHealthz) : "n/a",
-                s.SetupError is not null ? "setup failed" : $"{s.Targets.P95} {s.Targets.P99} {s.Targets.ApiToSql}",
+                s.SetupError is not null ? "setup failed"
+                    : s.IgnoredByApi.Count > 0 ? "not in this build"
+                    : $"{s.Targets.P95} {s.Targets.P99} {s.Targets.ApiToSql}",
             ]);
         }
         return markdown ? Markdown(rows) : Text(rows);
@@ -68,7 +70,7 @@ internal static class Report
         md.AppendLine(CultureInfo.InvariantCulture, $"# Benchmark {report.Date:yyyy-MM-dd HH:mm} UTC");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- commit: {report.Commit ?? "unknown"}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- machine: {report.Machine.Cores} cores ({report.Machine.Cpu}), {report.Machine.MemoryGib} GiB, {report.Machine.Os}, {report.Machine.Runtime}, PostgreSQL {report.Machine.Postgres}; load average before {report.Machine.LoadAverageBefore}, after {report.Machine.LoadAverageAfter}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- machine: {report.Machine.Cores} cores ({report.Machine.Cpu}), {report.Machine.MemoryGib} GiB, {report.Machine.Os}, {report.Machine.Runtime}, PostgreSQL {report.Machine.Postgres} ({string.Join(", ", report.Machine.PostgresSettings.Select(s => s.Key + "=" + s.Value))}); load average before {report.Machine.LoadAverageBefore}, after {report.Machine.LoadAverageAfter}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- data: {report.ActiveGames:N0} active games ({report.AllGames:N0} in all)");
         var settings = report.Settings;
         md.AppendLine(CultureInfo.InvariantCulture, $"- load: {settings.Concurrency} concurrent clients, {settings.WarmupSeconds} s warm-up + {settings.DurationSeconds} s per phase, at most {settings.MaxRequests:N0} requests, {settings.Rounds} round(s) (figures are medians), seed {settings.Seed}, {settings.MixSize} requests per mix");

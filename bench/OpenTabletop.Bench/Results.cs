@@ -14,6 +14,9 @@ internal sealed record TargetCheck(string P95, string P99, string ApiToSql)
 {
     public const double P95Ms = 50, P99Ms = 100, MinApiToSql = 0.70;
 
+    /// <summary>The API ignored some of the scenario's parameters, so what it answered is not the scenario.</summary>
+    public static readonly TargetCheck NotInBuild = new("not in this build", "not in this build", "not in this build");
+
     public static TargetCheck For(PhaseStats? api, double? apiToSql)
     {
         if (api is null) return new("n/a", "n/a", "n/a");
@@ -26,7 +29,7 @@ internal sealed record TargetCheck(string P95, string P99, string ApiToSql)
 
 internal sealed record ScenarioResult(
     string Name, string Title, string Example, int MixSize, bool Selective,
-    string? SqlSource, string? SqlUnavailable, IReadOnlyList<string> Notes, string? SetupError,
+    string? SqlSource, string? SqlUnavailable, IReadOnlyList<string> Notes, string? SetupError, IReadOnlyList<string> IgnoredByApi,
     PhaseResult? Api, PhaseResult? Sql, double? ApiToSql, string? ApiToSqlUnavailable, double? ApiToHealthz,
     IReadOnlyList<ExplainResult> Explain, TargetCheck Targets)
 {
@@ -44,17 +47,30 @@ internal sealed record ScenarioResult(
         var apiToSql = unavailable is null ? Ratio(api, sql) : null;
         return new ScenarioResult(
             scenario.Name, scenario.Title, scenario.Api.Count > 0 ? scenario.Api[0].ToString() : "", scenario.Api.Count, scenario.Selective,
-            scenario.SqlSource, scenario.SqlUnavailable, scenario.Notes, scenario.SetupError,
-            api, sql, apiToSql, unavailable, api?.Median.Errors > 0 ? null : Ratio(api, healthz), explain, TargetCheck.For(api?.Median, apiToSql));
+            scenario.SqlSource, scenario.SqlUnavailable, scenario.Notes, scenario.SetupError, scenario.IgnoredByApi ?? [],
+            api, sql, apiToSql, unavailable, api?.Median.Errors > 0 ? null : Ratio(api, healthz), explain,
+            scenario.IgnoredByApi is { Count: > 0 } ? TargetCheck.NotInBuild : TargetCheck.For(api?.Median, apiToSql));
     }
 }
 
 internal sealed record MachineInfo(
-    int Cores, string? Cpu, double? MemoryGib, string Os, string Runtime, string? Postgres, string? LoadAverageBefore, string? LoadAverageAfter)
+    int Cores, string? Cpu, double? MemoryGib, string Os, string Runtime, string? Postgres, IReadOnlyDictionary<string, string> PostgresSettings,
+    string? LoadAverageBefore, string? LoadAverageAfter)
 {
+    /// <summary>The server settings that move these figures most; recorded because the run may override them.</summary>
+    private static readonly string[] Settings =
+        ["shared_buffers", "effective_cache_size", "work_mem", "max_parallel_workers_per_gather", "jit", "max_connections"];
+
     public static async Task<MachineInfo> ReadAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var version = dataSource.CreateCommand("SHOW server_version");
+        var settings = new Dictionary<string, string>();
+        await using (var show = dataSource.CreateCommand("SELECT name, current_setting(name) FROM unnest($1::text[]) AS name"))
+        {
+            show.Parameters.Add(new NpgsqlParameter { Value = Settings });
+            await using var reader = await show.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) settings[reader.GetString(0)] = reader.GetString(1);
+        }
         var memory = FirstLine("/proc/meminfo", "MemTotal:")?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
         return new MachineInfo(
             Environment.ProcessorCount,
@@ -62,7 +78,7 @@ internal sealed record MachineInfo(
             memory is null ? null : Math.Round(double.Parse(memory, System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024, 1),
             RuntimeInformation.OSDescription,
             RuntimeInformation.FrameworkDescription,
-            (string?)await version.ExecuteScalarAsync(ct),
+            (string?)await version.ExecuteScalarAsync(ct), settings,
             LoadAverage(), null);
     }
 

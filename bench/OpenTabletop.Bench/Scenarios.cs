@@ -13,11 +13,13 @@ namespace OpenTabletop.Bench;
 /// One scenario: its API requests and, when the API's statements for them can be obtained, the same
 /// database work request for request (<see cref="Sql"/> is then as long as <see cref="Api"/>).
 /// <see cref="SqlUnavailable"/> says why there is no direct-SQL ceiling; <see cref="SetupError"/> why
-/// the scenario could not be prepared at all.
+/// the scenario could not be prepared at all. <see cref="IgnoredByApi"/> lists the query parameters
+/// this build of GET /v1/games does not know and so ignores: its figures are then not the scenario's.
 /// </summary>
 internal sealed record Scenario(
     string Name, string Title, bool Selective, IReadOnlyList<ApiRequest> Api, IReadOnlyList<SqlWork>? Sql,
-    string? SqlSource, string? SqlUnavailable, IReadOnlyList<string> Notes, string? SetupError = null)
+    string? SqlSource, string? SqlUnavailable, IReadOnlyList<string> Notes, string? SetupError = null,
+    IReadOnlyList<string>? IgnoredByApi = null)
 {
     public static Scenario Failed(string name, string title, string error) => new(name, title, false, [], null, null, null, [], error);
 }
@@ -91,7 +93,8 @@ internal sealed class ScenarioBuilder(Catalogue catalogue, CommandCapture captur
                 allNotes.Add($"GameListParameters in this build has no {string.Join(", ", unknown)}; GET /v1/games ignores unknown parameters, "
                     + "so a 200 here answers the query without them");
             }
-            return new Scenario(name, title, selective, api, null, source, $"this build cannot plan {string.Join(", ", unknown)} (not in GameListParameters)", allNotes);
+            return new Scenario(name, title, selective, api, null, source,
+                $"this build cannot plan {string.Join(", ", unknown)} (not in GameListParameters)", allNotes, IgnoredByApi: get ? unknown : null);
         }
         var plans = bound.Select(b => GameListApi.PlanOf(b.Parameters)).ToList();
         var rejected = plans.FindIndex(p => p is null);
