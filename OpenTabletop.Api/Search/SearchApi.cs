@@ -19,8 +19,9 @@ public static class SearchApi
     /// <summary>Scoped: games are loaded through the request's DbContext.</summary>
     public static IServiceCollection AddSearchApi(this IServiceCollection services) => services.AddScoped<SearchQueries>();
 
-    internal static async Task<Results<Ok<Page<SearchResultResponse>>, ProblemHttpResult>> Search(
-        HttpRequest request, SearchQueries queries, string? q, string? type, string? limit, string? cursor, CancellationToken ct)
+    /// <summary>Validates a search request: its query, its types and its page, every problem collected.</summary>
+    internal static (SearchQueryText? Query, IReadOnlyList<SearchResultType> Types, PageRequest Page, List<FieldError> Errors) Parse(
+        string? q, string? type, string? limit, string? cursor)
     {
         var errors = new List<FieldError>();
         var query = SearchQueryText.Parse(q, errors);
@@ -29,6 +30,23 @@ public static class SearchApi
         // valid q there is no query for a cursor to belong to, so it is not judged.
         var page = PageRequest.Parse(limit, null, null, query is null ? null : cursor, [SearchQueries.Sort], SearchQueries.Sort, "desc",
             query?.Fingerprint(types) ?? "", errors);
+        return (query, types, page, errors);
+    }
+
+    /// <summary>
+    /// The ranking SQL a valid search runs for its page and count, for the benchmark's direct-SQL
+    /// ceiling; null when the request is invalid.
+    /// </summary>
+    internal static KeysetPlan? PlanOf(string? q, string? type, string? limit, string? cursor)
+    {
+        var (query, types, page, errors) = Parse(q, type, limit, cursor);
+        return errors.Count > 0 || query is null ? null : SearchQueries.Plan(query, types, page);
+    }
+
+    internal static async Task<Results<Ok<Page<SearchResultResponse>>, ProblemHttpResult>> Search(
+        HttpRequest request, SearchQueries queries, string? q, string? type, string? limit, string? cursor, CancellationToken ct)
+    {
+        var (query, types, page, errors) = Parse(q, type, limit, cursor);
         if (errors.Count > 0 || query is null)
         {
             return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);

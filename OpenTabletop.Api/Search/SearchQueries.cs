@@ -5,6 +5,7 @@ using OpenTabletop.Api.Http.Paging;
 using OpenTabletop.Api.People;
 using OpenTabletop.Api.Taxonomy;
 using OpenTabletop.Data;
+using OpenTabletop.Data.Entities;
 
 namespace OpenTabletop.Api.Search;
 
@@ -26,9 +27,7 @@ internal sealed class SearchQueries(
     public async Task<KeysetPage<SearchResultResponse>> SearchAsync(
         SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page, CancellationToken ct)
     {
-        var keyset = new KeysetQuery<SearchHit>(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id);
-        var prefixes = string.Join(" & ", query.Words.Select(w => w + ":*"));
-        var hits = await keyset.ExecuteAsync(dataSource, page, ct, [query.Text, query.Words.ToArray(), prefixes]);
+        var hits = await Ranking(types).ExecuteAsync(dataSource, page, ct, ValuesOf(query));
 
         var entities = await LoadAsync(hits.Rows, ct);
         var results = hits.Rows
@@ -37,6 +36,20 @@ internal sealed class SearchQueries(
             .ToList();
         return new KeysetPage<SearchResultResponse>(results, hits.Total, hits.HasMore, hits.NextCursor, hits.PrevCursor);
     }
+
+    /// <summary>The ranking statements of one page, without running them (the benchmark issues them directly).</summary>
+    public static KeysetPlan Plan(SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page) =>
+        Ranking(types).Plan(page, ValuesOf(query));
+
+    /// <summary>The games of a page of hits, as <see cref="LoadAsync"/> reads them (the benchmark captures its SQL).</summary>
+    public static IQueryable<Game> GamesById(OpenTabletopDbContext db, List<Guid> ids) => db.Games.Where(g => ids.Contains(g.Id));
+
+    private static KeysetQuery<SearchHit> Ranking(IReadOnlyList<SearchResultType> types) =>
+        new(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id);
+
+    /// <summary>$1 the text, $2 its words, $3 the words as a tsquery of prefixes (see <see cref="SearchSql"/>).</summary>
+    private static object[] ValuesOf(SearchQueryText query) =>
+        [query.Text, query.Words.ToArray(), string.Join(" & ", query.Words.Select(w => w + ":*"))];
 
     private static SearchHit ReadHit(NpgsqlDataReader reader) => new(reader.GetString(1), reader.GetGuid(2), reader.GetDecimal(3));
 
@@ -53,7 +66,7 @@ internal sealed class SearchQueries(
         var gameIds = IdsOf(SearchResultType.Game);
         if (gameIds.Count > 0)
         {
-            foreach (var game in await db.Games.Where(g => gameIds.Contains(g.Id)).ToListAsync(ct))
+            foreach (var game in await GamesById(db, gameIds).ToListAsync(ct))
             {
                 var response = game.ToResponse();
                 entities[(SearchResultType.Game.Name, game.Id)] = score => new(SearchResultType.Game.Name, score, Game: response);

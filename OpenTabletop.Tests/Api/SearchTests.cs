@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Npgsql;
+using OpenTabletop.Api.Search;
 using OpenTabletop.Tests.Fixtures;
 using OpenTabletop.Tests.Support;
 
@@ -217,6 +218,28 @@ public sealed class SearchTests(PostgresFixture postgres) : SampleApiTests(postg
 
         Assert.Equal("spirit-island", Results(page)[0].Slug);
         Assert.Empty(symbols.RootElement.GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ThePlanIsTheRankingTheEndpointRuns()
+    {
+        // The benchmark issues SearchApi.PlanOf's statements directly; they must be the endpoint's own.
+        var ct = TestContext.Current.CancellationToken;
+        using var page = await SearchAsync("q=spirit&type=game,designer&limit=5");
+        var plan = SearchApi.PlanOf("spirit", "game,designer", "5", null);
+
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { plan!.Select.ToBatchCommand(), plan.Count.ToBatchCommand() } };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var ranked = new List<(string Type, double Score)>();
+        while (await reader.ReadAsync(ct)) ranked.Add((reader.GetString(1), (double)reader.GetDecimal(3)));
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+
+        Assert.Equal(Results(page).Select(r => (r.Type, r.Score)), ranked.Take(5));
+        Assert.Equal(Total(page), reader.GetInt32(0));
+        Assert.Null(SearchApi.PlanOf("x", null, null, null));
     }
 
     private async Task<JsonDocument> SearchAsync(string query)
