@@ -15,8 +15,11 @@ internal interface ILoadWorker : IAsyncDisposable
     Task<string?> RunAsync(long sequence, CancellationToken ct);
 }
 
-/// <summary>The limits of one phase: this many concurrent workers for this long, and no more requests than this.</summary>
-internal sealed record LoadShape(int Concurrency, TimeSpan Duration, long MaxRequests);
+/// <summary>
+/// The limits of one phase: this many concurrent workers for this long, and no more requests than
+/// this; its requests are the mix's from number <paramref name="FirstSequence"/> on.
+/// </summary>
+internal sealed record LoadShape(int Concurrency, TimeSpan Duration, long MaxRequests, long FirstSequence = 0);
 
 /// <summary>
 /// The closed-loop worker model shared by every phase: N workers, each issuing its next request as
@@ -40,8 +43,9 @@ internal static class LoadRunner
                 var record = new WorkerRecord();
                 while (Stopwatch.GetTimestamp() < deadline && !ct.IsCancellationRequested)
                 {
-                    var sequence = Interlocked.Increment(ref issued) - 1;
-                    if (sequence >= shape.MaxRequests) break;
+                    var number = Interlocked.Increment(ref issued) - 1;
+                    if (number >= shape.MaxRequests) break;
+                    var sequence = shape.FirstSequence + number;
                     var before = Stopwatch.GetTimestamp();
                     string? error;
                     try

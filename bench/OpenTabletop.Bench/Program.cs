@@ -120,7 +120,8 @@ async Task<PhaseStats> MeasureAsync(string label, ILoadTarget target)
 {
     if (options.WarmupSeconds > 0)
     {
-        await LoadRunner.RunAsync(target, shape with { Duration = TimeSpan.FromSeconds(options.WarmupSeconds) }, ct);
+        // From halfway through the mix, so that the measured requests (from its start) are not a replay of the warm-up.
+        await LoadRunner.RunAsync(target, shape with { Duration = TimeSpan.FromSeconds(options.WarmupSeconds), FirstSequence = options.MixSize / 2 }, ct);
     }
     var stats = await LoadRunner.RunAsync(target, shape, ct);
     Log(string.Create(CultureInfo.InvariantCulture,
