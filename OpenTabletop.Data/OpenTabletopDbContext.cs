@@ -64,6 +64,9 @@ public sealed class OpenTabletopDbContext(DbContextOptions<OpenTabletopDbContext
     // Materializer (0008)
     public DbSet<MaterializationRun> MaterializationRuns => Set<MaterializationRun>();
 
+    // Effective variants (0010)
+    public DbSet<GameVariant> GameVariants => Set<GameVariant>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenTabletopDbContext).Assembly);

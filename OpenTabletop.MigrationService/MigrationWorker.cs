@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using OpenTabletop.Data;
+using OpenTabletop.Data.Variants;
 using OpenTabletop.MigrationService.Migrating;
 using OpenTabletop.MigrationService.Seeding;
 
@@ -27,6 +28,9 @@ public sealed class MigrationWorker(
             {
                 await migrations.ApplyAsync(ct);
                 await seeds.SeedAsync(environment, ct);
+                // Effective mode needs every game's variants; a catalogue older than the table gets them now.
+                var variants = await EffectiveVariants.RefreshMissingAsync(dataSource, ct);
+                if (variants > 0) logger.LogInformation("Built {Variants} effective variants for games that had none.", variants);
             }
             logger.LogInformation("Database ready.");
             return 0;

@@ -30,7 +30,8 @@ public static class EffectiveResolution
             MaxPlayers = values.MaxPlayers + edition.MaxPlayersDelta,
             MinPlaytimeMinutes = values.MinPlaytimeMinutes + edition.PlaytimeMinDelta,
             MaxPlaytimeMinutes = values.MaxPlaytimeMinutes + edition.PlaytimeMaxDelta,
-            Weight = values.Weight + (double)edition.WeightDelta,
+            // In decimal, as the database does (game_variants): 3.67 + 0.14 is 3.81, not 3.8099999999999996.
+            Weight = values.Weight is { } w ? (double)((decimal)w + edition.WeightDelta) : null,
             BestAt = Union(values.BestAt, edition.BestAtDelta),
         });
     }
@@ -58,7 +59,8 @@ public static class EffectiveResolution
             MaxPlayers = @base.MaxPlayers + deltas.Sum(d => d.MaxPlayersDelta),
             MinPlaytimeMinutes = @base.MinPlaytimeMinutes + deltas.Sum(d => d.PlaytimeMinDelta),
             MaxPlaytimeMinutes = @base.MaxPlaytimeMinutes + deltas.Sum(d => d.PlaytimeMaxDelta),
-            Weight = @base.Weight is { } w ? Math.Round(w + (double)deltas.Sum(d => d.WeightDelta), 2) : null,
+            // Rounded half away from zero in decimal, as PostgreSQL's round(numeric) does for game_variants.
+            Weight = @base.Weight is { } w ? (double)Math.Round((decimal)w + deltas.Sum(d => d.WeightDelta), 2, MidpointRounding.AwayFromZero) : null,
             BestAt = Union(@base.BestAt, deltas.SelectMany(d => d.BestAtDelta)),
             MinAge = @base.MinAge + deltas.Sum(d => d.MinAgeDelta),
         }), "computed");

@@ -84,6 +84,8 @@ public sealed record GameResponse
     public ExperiencePlaytimeProfileResponse? ExperiencePlaytime { get; init; }
     /// <summary>Not a spec property: our ruling for include=polls (README).</summary>
     public GamePollsResponse? Polls { get; init; }
+    /// <summary>Effective mode only: the variant through which the game matched.</summary>
+    public Listing.MatchedVia? MatchedVia { get; init; }
 
     [JsonPropertyName("_links")]
     public required IReadOnlyDictionary<string, Link> Links { get; init; }

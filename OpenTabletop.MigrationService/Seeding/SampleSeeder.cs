@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTabletop.Data;
+using OpenTabletop.Data.Variants;
 
 namespace OpenTabletop.MigrationService.Seeding;
 
@@ -111,12 +112,15 @@ public sealed class SampleSeeder(NpgsqlDataSource dataSource, ILogger<SampleSeed
 
         var commands = BuildCommands(seed, ids, vocabulary);
         await JsonRowsUpsert.ExecuteAsync(connection, transaction, commands.Select(c => c.Command).ToList(), ct);
+        // Derived rows, rebuilt every time: cheap for a handful of games, and right after a migration
+        // added the table to a database whose sample rows were already up to date.
+        var variants = await EffectiveVariants.RefreshAsync(connection, [.. seed.Games.Select(g => g.Id)], ct);
         await transaction.CommitAsync(ct);
 
         var changed = commands.Where(c => c.Command.RecordsAffected > 0).Select(c => $"{c.Table} {c.Command.RecordsAffected}").ToList();
         logger.LogInformation(
-            "Sample seeded: {Games} games; rows changed: {Changes}",
-            seed.Games.Count, changed.Count == 0 ? "none" : string.Join(", ", changed));
+            "Sample seeded: {Games} games, {Variants} effective variants; rows changed: {Changes}",
+            seed.Games.Count, variants.Total, changed.Count == 0 ? "none" : string.Join(", ", changed));
     }
 
     private List<(string Table, NpgsqlBatchCommand Command)> BuildCommands(SampleSeedFile seed, SampleIds ids, TaxonomyVocabulary vocabulary)

@@ -114,18 +114,6 @@ public sealed class GameFilterTests(PostgresFixture postgres) : SampleApiTests(p
             errors.Keys.Order());
     }
 
-    [Theory]
-    [InlineData("effective=true")]
-    [InlineData("effective_weight=true")]
-    [InlineData("include_integrations=true")]
-    public async Task EffectiveModeIsRefusedOpenlyUntilItsVariantsExist(string query)
-    {
-        using var response = await Http.GetAsync($"/v1/games?{query}", TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
     [Fact]
     public async Task EffectiveFalseIsPlainFilteringAndAnythingElseIsATypeError()
     {
@@ -147,15 +135,9 @@ public sealed class GameFilterTests(PostgresFixture postgres) : SampleApiTests(p
         Assert.Equal(8, summary.GetProperty("total_matching").GetInt32());
     }
 
-    private async Task<JsonDocument> GetValidAsync(string href)
-    {
-        var page = await Http.GetJsonAsync(href);
-        SpecSchema.AssertValid("/games", "get", 200, page.RootElement.GetRawText());
-        return page;
-    }
+    private Task<JsonDocument> GetValidAsync(string href) => Http.GetValidGamesAsync(href);
 
-    private static List<string> Slugs(JsonDocument page) =>
-        [.. page.RootElement.GetProperty("data").EnumerateArray().Select(g => g.GetProperty("slug").GetString()!)];
+    private static List<string> Slugs(JsonDocument page) => GamePages.Slugs(page);
 
     private static async Task<Dictionary<string, string>> ErrorsAsync(HttpResponseMessage response, int status)
     {

@@ -114,12 +114,13 @@ public sealed class GameSearchTests(PostgresFixture postgres) : SampleApiTests(p
     }
 
     [Fact]
-    public async Task EffectiveModeIsRefusedOpenly()
+    public async Task AnEditionOtherThanTheCanonicalIsRefusedOpenly()
     {
-        var (status, body) = await PostAsync("""{"filters": {"effective": true, "players": {"exact": 6}}}""");
+        var (status, body) = await PostAsync("""{"filters": {"effective": true, "edition": "spirit-island-revised", "players": {"exact": 6}}}""");
 
         Assert.Equal(501, status);
         Assert.Contains("not-implemented", body);
+        Assert.Contains("filters.edition", body);
     }
 
     private async Task<(int Status, string Body)> PostAsync(string json)

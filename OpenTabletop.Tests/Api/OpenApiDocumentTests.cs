@@ -27,7 +27,7 @@ public sealed partial class OpenApiDocumentTests(GeneratedDocument generated) : 
     /// <summary>Spec parameters an implemented operation does not take yet ("operationId name"); served ones fail the test.</summary>
     private static readonly Dictionary<string, string> PendingParameters = new()
     {
-        // Every spec parameter of a served operation is taken (effective mode answers 501 until its variants exist).
+        // Every spec parameter of a served operation is taken.
     };
 
     /// <summary>
@@ -38,7 +38,8 @@ public sealed partial class OpenApiDocumentTests(GeneratedDocument generated) : 
     {
         // SPEC-DECISIONS "Field names": the docs-only fields are added, never renamed.
         // include=polls: the spec's Include parameter lists polls, its Game has no such property; our ruling (README).
-        ["Game"] = new(Added: ["rating_confidence", "top_player_counts", "recommended_player_counts", "polls"]),
+        // matched_via: SPEC-DECISIONS "Effective mode" (docs-only), present on effective-mode results.
+        ["Game"] = new(Added: ["rating_confidence", "top_player_counts", "recommended_player_counts", "polls", "matched_via"]),
         // README "Endpoints": each term has its parent and children slugs; ADR-0018 (HAL): every resource has _links.
         ["Mechanic"] = new(Added: ["parent", "children", "_links"]),
         ["Category"] = new(Added: ["parent", "children", "_links"]),
@@ -48,8 +49,8 @@ public sealed partial class OpenApiDocumentTests(GeneratedDocument generated) : 
         ["getGameEditions"] = new(Added: ["_links"]),
         // The data model's game_relationships.ordinal (SPEC-NOTES "Schema"), so a client keeps the stored order.
         ["GameRelationship"] = new(Added: ["ordinal"]),
-        // SPEC-DECISIONS "Cursors": meta.prev_cursor. filter_summary arrives with the filtered games list (in progress).
-        ["PaginationMeta"] = new(Added: ["prev_cursor", "total_estimated"], Missing: []),
+        // SPEC-DECISIONS "Cursors": meta.prev_cursor; "Totals": total_estimated; SPEC-NOTES 2.3: the effective switches echoed.
+        ["PaginationMeta"] = new(Added: ["prev_cursor", "total_estimated", "effective", "include_integrations"], Missing: []),
         // SPEC-DECISIONS "Errors": the trace_id extension.
         ["ErrorResponse"] = new(Added: ["trace_id"]),
         // No link we write is a URI template, and templated defaults to false.

@@ -1,4 +1,5 @@
 using Npgsql;
+using OpenTabletop.Data.Variants;
 using OpenTabletop.Tests.Fixtures;
 using OpenTabletop.Tests.MigrationService;
 using OpenTabletop.Tests.Support;
@@ -27,6 +28,11 @@ public sealed class SyntheticApi(PostgresFixture postgres) : IAsyncLifetime
             await using var command = new NpgsqlCommand(
                 "UPDATE games SET weight = NULL WHERE id IN (SELECT id FROM games ORDER BY md5(slug) LIMIT 300)", connection);
             await command.ExecuteNonQueryAsync(ct);
+        }
+        // As the Materializer would after changing aggregates: the variants follow the games.
+        await using (var dataSource = NpgsqlDataSource.Create(ConnectionString))
+        {
+            await EffectiveVariants.RefreshAsync(dataSource, null, ct);
         }
         Api = ApiFactory.Start(ConnectionString);
     }

@@ -1,36 +1,22 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Http.Paging;
 
 namespace OpenTabletop.Api.Games.Listing;
 
-/// <summary>
-/// The effective-mode switches (effective, effective_weight, include_integrations). Effective
-/// filtering needs the precomputed variants table, which is not built yet: a request for it is
-/// answered 501 rather than silently filtering on base values.
-/// </summary>
+/// <summary>What the games list and search say about effective mode beyond the filtering itself.</summary>
 internal static class EffectiveMode
 {
-    public static void Validate(GameListParameters query, List<FieldError> errors)
-    {
-        Flag("effective", query.Effective, errors);
-        Flag("effective_weight", query.EffectiveWeight, errors);
-        Flag("include_integrations", query.IncludeIntegrations, errors);
-    }
+    /// <summary>The page's meta echoes the effective switches (SPEC-NOTES §2.3), whether on or off.</summary>
+    public static PageMeta Echo(PageMeta meta, GameFilters filters) =>
+        meta with { Effective = filters.Effective, IncludeIntegrations = filters.IncludeIntegrations };
 
-    public static ProblemHttpResult? Requested(GameListParameters query) =>
-        IsTrue(query.Effective) || IsTrue(query.EffectiveWeight) || IsTrue(query.IncludeIntegrations)
-            ? NotYet()
-            : null;
-
-    public static ProblemHttpResult NotYet() => Problems.Create(StatusCodes.Status501NotImplemented,
-        "Effective mode (effective, effective_weight, include_integrations) is not available on this server yet; " +
-        "filter on base values, or resolve one game with /v1/games/{id}/effective-properties.");
-
-    private static bool IsTrue(string? text) => text is "true";
-
-    private static void Flag(string field, string? text, List<FieldError> errors)
-    {
-        if (text is null or "true" or "false") return;
-        errors.Add(new(field, $"{field} must be true or false.", "invalid_type"));
-    }
+    /// <summary>
+    /// The POST body's <c>edition</c> names one edition of one game to resolve instead of the
+    /// canonical one; variants are precomputed for canonical editions only, so it is refused
+    /// openly rather than ignored.
+    /// </summary>
+    public static ProblemHttpResult EditionNotSupported() => Problems.Create(StatusCodes.Status501NotImplemented,
+        "filters.edition is not supported by this server: effective mode resolves every game's canonical edition. " +
+        "Resolve another edition for one game with /v1/games/{id}/effective-properties?edition=.");
 }

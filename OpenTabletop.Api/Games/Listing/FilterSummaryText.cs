@@ -55,6 +55,9 @@ internal static class FilterSummaryText
             : f.YearMin is { } from ? $"Published {from} or later"
             : f.YearMax is { } to ? $"Published {to} or earlier" : null);
         Put("language_dependence", f.LanguageDependence.Count > 0 ? "Language dependence: " + string.Join(", ", f.LanguageDependence) : null);
+        var integrations = f.IncludeIntegrations ? " (integrations included)" : "";
+        Put("effective", f.Effective ? "Players, playtime, weight and age matched by the game alone or with its expansions" + integrations
+            : f.EffectiveWeight == true ? "Weight matched by the game alone or with its expansions" + integrations : null);
         return applied;
     }
 

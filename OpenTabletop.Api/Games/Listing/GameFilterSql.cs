@@ -2,16 +2,45 @@ namespace OpenTabletop.Api.Games.Listing;
 
 /// <summary>
 /// Turns validated filters into a WHERE clause over <c>games g</c>. Values are positional
-/// parameters; only fixed SQL text is concatenated.
+/// parameters; only fixed SQL text is concatenated. In effective mode the effective dimensions
+/// become conditions on the game's variants (<c>game_variants v</c>) instead.
 /// </summary>
 internal sealed class GameFilterSql
 {
     private readonly List<string> _conditions = ["g.status = 'active'"];
+    private readonly List<string>? _variantConditions;
     private readonly List<object> _values = [];
+
+    public GameFilterSql(bool variants = false, bool integrations = false)
+    {
+        if (!variants) return;
+        _variantConditions = ["v.game_id = g.id"];
+        if (!integrations) _variantConditions.Add("NOT v.integration");
+    }
 
     public IReadOnlyList<object> Values => _values;
 
-    public string Where => string.Join(" AND ", _conditions);
+    /// <summary>The whole filter (base conditions, and in effective mode "some variant matches"): for counts.</summary>
+    public string Where => VariantWhere is null ? BaseWhere : BaseWhere + " AND EXISTS (SELECT 1 FROM game_variants v WHERE " + VariantWhere + ")";
+
+    /// <summary>The conditions on the game row itself.</summary>
+    public string BaseWhere => string.Join(" AND ", _conditions);
+
+    /// <summary>The conditions a variant <c>v</c> of <c>g</c> must meet; null outside effective mode.</summary>
+    public string? VariantWhere => _variantConditions is null ? null : string.Join(" AND ", _variantConditions);
+
+    /// <summary>Adds a condition on the variant in effective mode, else on the game, naming the column by <paramref name="column"/>.</summary>
+    private GameFilterSql AddOn(bool onVariant, Func<string, string> column, string condition, params object[] values)
+    {
+        if (onVariant && _variantConditions is not null)
+        {
+            Add(condition.Replace("{c}", column("v"), StringComparison.Ordinal), values);
+            _variantConditions.Add(_conditions[^1]);
+            _conditions.RemoveAt(_conditions.Count - 1);
+            return this;
+        }
+        return Add(condition.Replace("{c}", column("g"), StringComparison.Ordinal), values);
+    }
 
     /// <summary>Adds a condition whose '?' marks are replaced, in order, by parameters for the values.</summary>
     public GameFilterSql Add(string condition, params object[] values)
@@ -53,38 +82,44 @@ internal sealed class GameFilterSql
 
     public static GameFilterSql For(GameFilters f)
     {
-        var sql = new GameFilterSql();
+        var sql = new GameFilterSql(f.UsesVariants, f.IncludeIntegrations);
         if (f.Types.Count > 0) sql.Add("g.type = ANY(?)", (object)f.Types.ToArray());
         if (f.Modes.Count > 0) sql.Add("g.mode = ANY(?)", (object)f.Modes.ToArray());
 
-        if (f.Players is { } n) sql.Add("g.min_players <= ? AND g.max_players >= ?", n, n);
+        // Variant columns share the game's names except for the player-count arrays.
+        var players = f.Effective;
+        if (f.Players is { } n) sql.AddOn(players, a => a, "{c}.min_players <= ? AND {c}.max_players >= ?", n, n);
         // SPEC-DECISIONS: players_min / players_max mean "the game supports at least this range".
-        if (f.PlayersMin is { } pmin) sql.Add("g.min_players <= ?", pmin);
-        if (f.PlayersMax is { } pmax) sql.Add("g.max_players >= ?", pmax);
-        if (f.BestAt is { } best) sql.Add("g.top_player_counts @> ARRAY[?]::int[]", best);
-        if (f.RecommendedAt is { } rec) sql.Add("g.recommended_player_counts @> ARRAY[?]::int[]", rec);
+        if (f.PlayersMin is { } pmin) sql.AddOn(players, a => a + ".min_players", "{c} <= ?", pmin);
+        if (f.PlayersMax is { } pmax) sql.AddOn(players, a => a + ".max_players", "{c} >= ?", pmax);
+        if (f.BestAt is { } best) sql.AddOn(players, a => a == "v" ? "v.top_at" : "g.top_player_counts", "{c} @> ARRAY[?]::int[]", best);
+        if (f.RecommendedAt is { } rec) sql.AddOn(players, a => a == "v" ? "v.recommended_at" : "g.recommended_player_counts", "{c} @> ARRAY[?]::int[]", rec);
 
+        // Variants carry publisher playtimes only: community playtime always compares on the game.
         var community = f.PlaytimeSource == "community";
+        var playtime = f.Effective && !community;
         var (minColumn, maxColumn) = community
-            ? ("g.community_playtime_min_minutes", "g.community_playtime_max_minutes")
-            : ("g.min_playtime_minutes", "g.max_playtime_minutes");
+            ? ("community_playtime_min_minutes", "community_playtime_max_minutes")
+            : ("min_playtime_minutes", "max_playtime_minutes");
         var factor = f.PlaytimeExperience is { } level ? " * " + MultiplierSql(level) : "";
-        if (f.PlaytimeMin is { } tmin) sql.Add($"{minColumn}{factor} >= ?", tmin);
-        if (f.PlaytimeMax is { } tmax) sql.Add($"{maxColumn}{factor} <= ?", tmax);
+        if (f.PlaytimeMin is { } tmin) sql.AddOn(playtime, a => $"{a}.{minColumn}", "{c}" + factor + " >= ?", tmin);
+        if (f.PlaytimeMax is { } tmax) sql.AddOn(playtime, a => $"{a}.{maxColumn}", "{c}" + factor + " <= ?", tmax);
         if (f.CommunityPlaytimeMin is { } cmin) sql.Add($"g.community_playtime_min_minutes{factor} >= ?", cmin);
         if (f.CommunityPlaytimeMax is { } cmax) sql.Add($"g.community_playtime_max_minutes{factor} <= ?", cmax);
 
-        if (f.WeightMin is { } wmin) sql.Add("g.weight >= ?", wmin);
-        if (f.WeightMax is { } wmax) sql.Add("g.weight <= ?", wmax);
+        if (f.WeightMin is { } wmin) sql.AddOn(f.WeightOnVariants, a => a + ".weight", "{c} >= ?", wmin);
+        if (f.WeightMax is { } wmax) sql.AddOn(f.WeightOnVariants, a => a + ".weight", "{c} <= ?", wmax);
         if (f.MinWeightVotes is { } wvotes) sql.Add("g.weight_votes >= ?", wvotes);
         if (f.RatingMin is { } rmin) sql.Add("g.average_rating >= ?", rmin);
         if (f.RatingMax is { } rmax) sql.Add("g.average_rating <= ?", rmax);
         if (f.MinRatingVotes is { } rvotes) sql.Add("g.rating_count >= ?", rvotes);
         if (f.ConfidenceMin is { } conf) sql.Add("g.rating_confidence >= ?", conf);
 
-        var ageColumn = f.AgeSource == "community" ? "g.community_suggested_age" : "g.min_age";
-        if (f.AgeMin is { } amin) sql.Add($"{ageColumn} >= ?", amin);
-        if (f.AgeMax is { } amax) sql.Add($"{ageColumn} <= ?", amax);
+        // Likewise the community's suggested age: only the publisher's minimum age has variants.
+        var ageOnVariant = f.Effective && f.AgeSource != "community";
+        var ageColumn = f.AgeSource == "community" ? "community_suggested_age" : "min_age";
+        if (f.AgeMin is { } amin) sql.AddOn(ageOnVariant, a => $"{a}.{ageColumn}", "{c} >= ?", amin);
+        if (f.AgeMax is { } amax) sql.AddOn(ageOnVariant, a => $"{a}.{ageColumn}", "{c} <= ?", amax);
 
         if (f.MechanicsAny.Count > 0) sql.Add(HasAny("game_mechanics", "mechanic_id", "mechanics"), (object)f.MechanicsAny.ToArray());
         foreach (var slug in f.MechanicsAll) sql.Add(HasAny("game_mechanics", "mechanic_id", "mechanics"), (object)new[] { slug });

@@ -52,6 +52,20 @@ public sealed record GameFilters
     public IReadOnlyList<string> LanguageDependence { get; init; } = [];
 
     /// <summary>
+    /// effective=true: players, publisher playtime, weight and publisher age compare against the
+    /// game's effective variants (SPEC-DECISIONS "Effective mode"); everything else stays on the base game.
+    /// </summary>
+    public bool Effective { get; init; }
+    /// <summary>effective_weight: weight on the variants (true) or the base game (false); absent follows <see cref="Effective"/>.</summary>
+    public bool? EffectiveWeight { get; init; }
+    /// <summary>include_integrations: variants may add integrates_with products, not only expansions.</summary>
+    public bool IncludeIntegrations { get; init; }
+
+    /// <summary>True when some filter compares against variants, so every result reports the variant that matched.</summary>
+    public bool UsesVariants => Effective || EffectiveWeight == true;
+    public bool WeightOnVariants => EffectiveWeight ?? Effective;
+
+    /// <summary>
     /// A stable digest of the filter values that binds a cursor to its query: equal filter sets,
     /// however written (order of parameters or list items, "2.50" vs "2.5"), give the same fingerprint.
     /// </summary>
@@ -64,6 +78,7 @@ public sealed record GameFilters
             {
                 IEnumerable<string> list => string.Join(",", list.Distinct().Order(StringComparer.Ordinal)),
                 decimal d => d.ToString("0.####", CultureInfo.InvariantCulture),
+                bool b => b ? "true" : "false",
                 IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
                 _ => value.ToString(),
             };
@@ -89,6 +104,8 @@ public sealed record GameFilters
             ("themes", ThemesAny), ("theme_not", ThemesNot), ("categories", CategoriesAny), ("category", Category),
             ("designer", Designers), ("publisher", Publishers), ("family", Families),
             ("year_min", YearMin), ("year_max", YearMax), ("language_dependence", LanguageDependence),
+            ("effective", Effective ? true : null), ("effective_weight", EffectiveWeight),
+            ("include_integrations", IncludeIntegrations ? true : null),
         };
         foreach (var (name, value) in all)
         {

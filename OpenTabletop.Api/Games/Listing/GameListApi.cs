@@ -22,7 +22,6 @@ public static class GameListApi
     {
         var errors = new List<FieldError>();
         var filters = QueryFilters.Parse(query, errors);
-        EffectiveMode.Validate(query, errors);
         var page = PageRequest.Parse(query.Limit, query.Sort, query.Order, query.Cursor,
             [.. GameSorts.Keys.Keys], GameSorts.Default, "asc", filters.Fingerprint("games"), errors);
         return (filters, page, errors);
@@ -44,18 +43,19 @@ public static class GameListApi
         var (filters, page, errors) = Parse(query);
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
 
-        if (EffectiveMode.Requested(query) is { } notYet) return notYet;
-
         var unknown = await games.UnknownReferencesAsync(filters, field => field, ct);
         if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
 
         var embed = GameIncludes.Parse(query.Include);
-        return await PagedList.RunAsync(request, page,
+        var response = await PagedList.RunAsync(request, page,
             async () =>
             {
                 var result = await games.ExecuteAsync(GameFilterSql.For(filters), page, ct);
                 return result with { Rows = await includes.ApplyAsync(result.Rows, embed, ct) };
             },
             async result => new FilterSummary(FilterSummaryText.Describe(filters), result.Total, await catalogue.ActiveGamesAsync(ct)));
+        return response.Result is Ok<Page<GameResponse>> { Value: { } ok }
+            ? TypedResults.Ok(ok with { Meta = EffectiveMode.Echo(ok.Meta, filters) })
+            : response;
     }
 }

@@ -46,7 +46,12 @@ internal static class QueryFilters
             YearMin = FilterRules.InRange("year_min", Whole("year_min", q.YearMin, errors), -5000, 9999, errors),
             YearMax = FilterRules.InRange("year_max", Whole("year_max", q.YearMax, errors), -5000, 9999, errors),
             LanguageDependence = FilterRules.AllOf("language_dependence", List(q.LanguageDependence), FilterRules.LanguageDependence, errors),
+            Effective = Flag("effective", q.Effective, errors) ?? false,
+            EffectiveWeight = Flag("effective_weight", q.EffectiveWeight, errors),
+            IncludeIntegrations = Flag("include_integrations", q.IncludeIntegrations, errors) ?? false,
         };
+        // SPEC-DECISIONS "Effective mode": results are base games (expansions are what the variants add).
+        if (f.Effective && q.Type is null) f = f with { Types = ["base_game", "standalone_expansion"] };
         FilterRules.Ordered("players_min", f.PlayersMin, "players_max", f.PlayersMax, errors);
         FilterRules.Ordered("playtime_min", f.PlaytimeMin, "playtime_max", f.PlaytimeMax, errors);
         FilterRules.Ordered("community_playtime_min", f.CommunityPlaytimeMin, "community_playtime_max", f.CommunityPlaytimeMax, errors);
@@ -68,6 +73,20 @@ internal static class QueryFilters
         if (!text.Contains(',')) return [text.Trim()];
         errors.Add(new(field, $"{field} takes one value; use the list parameter for several.", "invalid_format"));
         return null;
+    }
+
+    /// <summary>A boolean written as true or false, nothing else (no 1/0/yes, no silent default).</summary>
+    private static bool? Flag(string field, string? text, List<FieldError> errors)
+    {
+        switch (text)
+        {
+            case null: return null;
+            case "true": return true;
+            case "false": return false;
+            default:
+                errors.Add(new(field, $"{field} must be true or false.", "invalid_type"));
+                return null;
+        }
     }
 
     private static int? Count(string field, string? text, List<FieldError> errors) =>

@@ -80,6 +80,9 @@ internal static class BodyFilters
             YearMax = FilterRules.InRange("filters.year.max", year.Max, -5000, 9999, errors),
             LanguageDependence = FilterRules.AllOf("filters.language_dependence",
                 Strings("filters.language_dependence", b.LanguageDependence, errors), FilterRules.LanguageDependence, errors),
+            Effective = b.Effective ?? false,
+            EffectiveWeight = weight.Effective,
+            IncludeIntegrations = b.IncludeIntegrations ?? false,
         };
         FilterRules.Ordered("filters.players.min", f.PlayersMin, "filters.players.max", f.PlayersMax, errors);
         FilterRules.Ordered("filters.playtime.min", f.PlaytimeMin, "filters.playtime.max", f.PlaytimeMax, errors);
@@ -91,9 +94,8 @@ internal static class BodyFilters
         return f;
     }
 
-    /// <summary>True when the body asks for effective mode, which is not available yet.</summary>
-    public static bool WantsEffective(SearchFiltersBody? body) =>
-        body is not null && (body.Effective == true || body.IncludeIntegrations == true || body.Weight?.Effective == true || body.Edition is not null);
+    /// <summary>True when the body names an edition to resolve instead of the canonical ones (not supported).</summary>
+    public static bool NamesEdition(SearchFiltersBody? body) => body?.Edition is not null;
 
     private static int? Count(string field, int? value, List<FieldError> errors) => FilterRules.InRange(field, value, 1, 1000, errors);
 

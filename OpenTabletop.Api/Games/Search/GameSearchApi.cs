@@ -30,7 +30,7 @@ public static class GameSearchApi
         var page = PageRequest.Parse(body.Limit?.ToString(System.Globalization.CultureInfo.InvariantCulture), body.Sort,
             body.Order, body.Cursor, [.. GameSorts.Keys.Keys], "rating", "desc", filters.Fingerprint("search"), errors);
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request body has invalid values.", errors);
-        if (BodyFilters.WantsEffective(body.Filters)) return EffectiveMode.NotYet();
+        if (BodyFilters.NamesEdition(body.Filters)) return EffectiveMode.EditionNotSupported();
 
         var unknown = await games.UnknownReferencesAsync(filters, field => BodyFilters.Paths.GetValueOrDefault(field, "filters." + field), ct);
         if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
@@ -43,7 +43,7 @@ public static class GameSearchApi
             var summary = new FilterSummary(FilterSummaryText.Describe(filters), result.Total, await catalogue.ActiveGamesAsync(ct));
             return TypedResults.Ok(new Page<GameResponse>(
                 result.Rows,
-                new PageMeta(result.Total, page.Limit, result.HasMore, result.NextCursor, result.PrevCursor, summary, result.TotalEstimated ? true : null),
+                EffectiveMode.Echo(new PageMeta(result.Total, page.Limit, result.HasMore, result.NextCursor, result.PrevCursor, summary, result.TotalEstimated ? true : null), filters),
                 Links(result)));
         }
         catch (Exception e) when (PagedList.IsCursorFault(e))

@@ -15,7 +15,9 @@ public sealed record PageMeta(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? NextCursor,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? PrevCursor,
     FilterSummary? FilterSummary = null,
-    bool? TotalEstimated = null);
+    bool? TotalEstimated = null,
+    bool? Effective = null,
+    bool? IncludeIntegrations = null);
 
 /// <summary>The spec's FilterSummary: what was filtered, in words, and how many games matched of how many.</summary>
 public sealed record FilterSummary(IReadOnlyDictionary<string, string> FiltersApplied, int TotalMatching, int TotalUnfiltered);

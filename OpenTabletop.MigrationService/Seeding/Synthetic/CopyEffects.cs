@@ -8,14 +8,22 @@ internal static class CopyEffects
     {
         var all = load.Catalog.Games;
         var games = load.Catalog.InIdOrder();
+        // Add-ons' deltas on their parent, then integrating standalones' deltas on the game they integrate with.
+        var rows = games.Where(g => g.Modification is not null && g.Parent >= 0)
+            .Select(g => (Expansion: g, Base: all[g.Parent], Modification: g.Modification!))
+            .Concat(games.Where(g => g.IntegratesWith >= 0)
+                .Select(g => (Expansion: g, Base: all[g.IntegratesWith],
+                    Modification: SyntheticEffects.IntegrationFor(g, all[g.IntegratesWith], SyntheticRandom.For(load.Catalog.Seed, RandomStream.Integrations, g.Index))))
+                .Where(r => r.Modification is not null)
+                .Select(r => (r.Expansion, r.Base, Modification: r.Modification!)));
         await load.CopyAsync("property_modifications",
             "expansion_id, base_game_id, min_players_delta, max_players_delta, weight_delta, playtime_min_delta, " +
             "playtime_max_delta, best_at_delta, min_age_delta, description",
-            games.Where(g => g.Modification is not null && g.Parent >= 0), (w, game) =>
+            rows, static (w, row) =>
             {
-                var m = game.Modification!;
-                w.WriteUuid(game.Id);
-                w.WriteUuid(all[game.Parent].Id);
+                var m = row.Modification;
+                w.WriteUuid(row.Expansion.Id);
+                w.WriteUuid(row.Base.Id);
                 w.WriteInt(m.MinPlayersDelta);
                 w.WriteInt(m.MaxPlayersDelta);
                 w.WriteNumeric(m.WeightDelta);

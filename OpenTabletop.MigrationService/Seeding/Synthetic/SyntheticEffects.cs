@@ -63,6 +63,25 @@ internal static class SyntheticEffects
     }
 
     /// <summary>
+    /// What a standalone game that integrates with a base game does to it when the two are combined
+    /// (about half of them say): more seats, a little more depth and time. These are the products
+    /// effective mode adds only with include_integrations.
+    /// </summary>
+    public static Modification? IntegrationFor(SyntheticGame standalone, SyntheticGame baseGame, Random random)
+    {
+        if (!random.Chance(0.5))
+        {
+            return null;
+        }
+        var maxDelta = baseGame.MaxPlayers < 8 ? random.Between(1, 2) : 0;
+        var weightDelta = SyntheticRandom.Clamp(baseGame.DesignWeight + random.Uniform(0, 0.3), 1.0, 5.0) - baseGame.DesignWeight;
+        var playtimeMax = SyntheticCatalog.RoundTo5(random.Uniform(0, 30));
+        return new Modification(
+            0, maxDelta, Math.Round((decimal)weightDelta, 3, MidpointRounding.AwayFromZero), 0, playtimeMax, [], 0,
+            $"Combined with {standalone.Name}: " + (maxDelta > 0 ? $"up to {baseGame.MaxPlayers + maxDelta} players." : "more of everything."));
+    }
+
+    /// <summary>
     /// Some base games with two or more expansions get one or two explicit combinations: a set of
     /// two to four of their expansions, and sometimes a pair. Ids are stored in uuid order.
     /// </summary>

@@ -16,6 +16,7 @@ internal enum RandomStream
     Combinations = 11,
     Pool = 12,
     Publishers = 13,
+    Integrations = 14,
 }
 
 /// <summary>

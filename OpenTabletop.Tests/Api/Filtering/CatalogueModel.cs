@@ -11,7 +11,20 @@ public sealed record ModelGame(
     int? MinAge, int? CommunityAge, int? Year, string? LanguageDependence,
     bool SufficientExperience, IReadOnlyDictionary<string, decimal?> Multipliers,
     IReadOnlySet<string> Mechanics, IReadOnlySet<string> Themes, IReadOnlySet<string> Categories,
-    IReadOnlySet<string> Designers, IReadOnlySet<string> Publishers, IReadOnlySet<string> Families);
+    IReadOnlySet<string> Designers, IReadOnlySet<string> Publishers, IReadOnlySet<string> Families)
+{
+    /// <summary>The game's own values of the dimensions effective mode can change.</summary>
+    public PlayValues Play => new(MinPlayers, MaxPlayers, TopCounts, RecommendedCounts, MinPlaytime, MaxPlaytime, Weight, MinAge);
+
+    /// <summary>Its rows of game_variants (the cross-check tests hold those against the effective-properties endpoint).</summary>
+    public IReadOnlyList<ModelVariant> Variants { get; init; } = [];
+}
+
+/// <summary>The values effective mode compares: a game's own, or one of its variants'.</summary>
+public sealed record PlayValues(
+    int? MinPlayers, int? MaxPlayers, int[]? TopCounts, int[]? RecommendedCounts, int? MinPlaytime, int? MaxPlaytime, decimal? Weight, int? MinAge);
+
+public sealed record ModelVariant(PlayValues Values, bool Integration);
 
 /// <summary>The whole catalogue in memory, for checking the API's filtering against an independent evaluation.</summary>
 public static class CatalogueModel
@@ -40,6 +53,22 @@ public static class CatalogueModel
         await Collect("families", "SELECT gf.game_id, f.slug, f.id FROM game_families gf JOIN families f ON f.id = gf.family_id");
         IReadOnlySet<string> Set(Guid id, string kind) => links.TryGetValue((id, kind), out var set) ? set : new HashSet<string>();
 
+        var variants = new Dictionary<Guid, List<ModelVariant>>();
+        await using (var command = dataSource.CreateCommand(
+            "SELECT game_id, min_players, max_players, top_at, recommended_at, min_playtime_minutes, max_playtime_minutes, weight, min_age, integration FROM game_variants"))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                T? At<T>(int i) => reader.IsDBNull(i) ? default : reader.GetFieldValue<T>(i);
+                var gameId = reader.GetGuid(0);
+                if (!variants.TryGetValue(gameId, out var list)) variants[gameId] = list = [];
+                list.Add(new ModelVariant(
+                    new PlayValues(At<int?>(1), At<int?>(2), At<int[]>(3), At<int[]>(4), At<int?>(5), At<int?>(6), At<decimal?>(7), At<int?>(8)),
+                    reader.GetBoolean(9)));
+            }
+        }
+
         var games = new List<ModelGame>();
         await using var select = dataSource.CreateCommand(
             "SELECT g.slug, g.id, g.type, g.mode, g.status, g.min_players, g.max_players, g.top_player_counts, g.recommended_player_counts, " +
@@ -66,7 +95,10 @@ public static class CatalogueModel
                     ["experienced"] = Get<decimal?>(25), ["expert"] = Get<decimal?>(26),
                 },
                 Set(id, "mechanics"), Set(id, "themes"), Set(id, "categories"),
-                Set(id, "designers"), Set(id, "publishers"), Set(id, "families")));
+                Set(id, "designers"), Set(id, "publishers"), Set(id, "families"))
+            {
+                Variants = variants.TryGetValue(id, out var own) ? own : [],
+            });
         }
         return games;
     }

@@ -4,7 +4,9 @@ namespace OpenTabletop.Tests.Api.Filtering;
 
 /// <summary>
 /// A random combination of GET /v1/games filters, with its own evaluation of which games match,
-/// written from the rulings (README "Filters") independently of the API's SQL.
+/// written from the rulings (README "Filters") independently of the API's SQL. In effective mode
+/// the players, publisher playtime, weight and publisher age predicates must all hold on one
+/// variant of the game (README "Effective mode").
 /// </summary>
 public sealed class FilterCase
 {
@@ -19,10 +21,18 @@ public sealed class FilterCase
 
     private readonly List<(string Name, string Value)> _query = [];
     private readonly List<Func<ModelGame, bool>> _predicates = [];
+    private readonly List<Func<ModelGame, PlayValues, bool>> _playPredicates = [];
+    private bool _effective, _weightOnVariants, _integrations;
 
     public string Query => string.Join("&", _query.Select(q => q.Name + "=" + Uri.EscapeDataString(q.Value)));
 
-    public bool Matches(ModelGame game) => game.Status == "active" && _predicates.All(p => p(game));
+    public bool Effective => _effective;
+
+    public bool Matches(ModelGame game) => game.Status == "active" && _predicates.All(p => p(game)) && PlayMatches(game);
+
+    private bool PlayMatches(ModelGame game) => _effective
+        ? game.Variants.Any(v => (_integrations || !v.Integration) && _playPredicates.All(p => p(game, v.Values)))
+        : _playPredicates.All(p => p(game, game.Play));
 
     public static FilterCase Create(int seed, IReadOnlyList<ModelGame> catalogue)
     {
@@ -33,14 +43,24 @@ public sealed class FilterCase
             [.. Enumerable.Range(0, random.Next(1, max + 1)).Select(_ => pool[random.Next(pool.Count)]).Distinct()];
         string[] Pool(Func<ModelGame, IEnumerable<string>> of) => [.. catalogue.SelectMany(of).Distinct().Order(StringComparer.Ordinal)];
 
+        if (Maybe(0.3))
+        {
+            c._effective = true;
+            c._query.Add(("effective", "true"));
+            if (Maybe(0.5)) { c._integrations = true; c._query.Add(("include_integrations", "true")); }
+        }
+        c._weightOnVariants = c._effective;
+        if (c._effective && Maybe(0.2)) { c._weightOnVariants = false; c._query.Add(("effective_weight", "false")); }
         if (Maybe()) { var t = Some(Types, 3); c.Add("type", t, g => t.Contains(g.Type)); }
+        // Effective mode lists base games unless a type is asked for.
+        else if (c._effective) c._predicates.Add(g => g.Type is "base_game" or "standalone_expansion");
         if (Maybe(0.15)) { var m = Some(Modes, 2); c.Add("mode", m, g => g.Mode is { } mode && m.Contains(mode)); }
-        if (Maybe()) { var n = random.Next(1, 9); c.Add("players", n, g => g.MinPlayers <= n && g.MaxPlayers >= n); }
+        if (Maybe()) { var n = random.Next(1, 9); c.AddPlay("players", n, (_, v) => v.MinPlayers <= n && v.MaxPlayers >= n); }
         var (pmin, pmax) = Pair(random, 1, 8);
-        if (Maybe(0.15)) c.Add("players_min", pmin, g => g.MinPlayers <= pmin);
-        if (Maybe(0.15)) c.Add("players_max", pmax, g => g.MaxPlayers >= pmax);
-        if (Maybe(0.15)) { var n = random.Next(1, 7); c.Add("best_at", n, g => g.TopCounts?.Contains(n) == true); }
-        if (Maybe(0.15)) { var n = random.Next(1, 7); c.Add("recommended_at", n, g => g.RecommendedCounts?.Contains(n) == true); }
+        if (Maybe(0.15)) c.AddPlay("players_min", pmin, (_, v) => v.MinPlayers <= pmin);
+        if (Maybe(0.15)) c.AddPlay("players_max", pmax, (_, v) => v.MaxPlayers >= pmax);
+        if (Maybe(0.15)) { var n = random.Next(1, 7); c.AddPlay("best_at", n, (_, v) => v.TopCounts?.Contains(n) == true); }
+        if (Maybe(0.15)) { var n = random.Next(1, 7); c.AddPlay("recommended_at", n, (_, v) => v.RecommendedCounts?.Contains(n) == true); }
 
         var community = Maybe(0.3);
         var level = Maybe(0.3) ? Levels[random.Next(Levels.Length)] : null;
@@ -49,13 +69,14 @@ public sealed class FilterCase
         decimal? Scaled(ModelGame g, int? minutes) =>
             minutes is null ? null : minutes * (level is null ? 1m : g.SufficientExperience && g.Multipliers[level] is { } own ? own : DefaultMultipliers[level]);
         var (tmin, tmax) = Pair(random, 10, 240);
-        if (Maybe()) c.Add("playtime_min", tmin, g => Scaled(g, community ? g.CommunityMin : g.MinPlaytime) >= tmin);
-        if (Maybe()) c.Add("playtime_max", tmax, g => Scaled(g, community ? g.CommunityMax : g.MaxPlaytime) <= tmax);
+        // Variants carry publisher playtimes; community playtime is the game's own in every mode.
+        if (Maybe()) c.AddPlay("playtime_min", tmin, (g, v) => Scaled(g, community ? g.CommunityMin : v.MinPlaytime) >= tmin);
+        if (Maybe()) c.AddPlay("playtime_max", tmax, (g, v) => Scaled(g, community ? g.CommunityMax : v.MaxPlaytime) <= tmax);
         if (Maybe(0.1)) { var v = random.Next(10, 300); c.Add("community_playtime_max", v, g => Scaled(g, g.CommunityMax) <= v); }
 
         var (wmin, wmax) = Pair(random, 10, 50);
-        if (Maybe()) c.Add("weight_min", wmin / 10m, g => g.Weight >= wmin / 10m);
-        if (Maybe()) c.Add("weight_max", wmax / 10m, g => g.Weight <= wmax / 10m);
+        if (Maybe()) c.AddWeight("weight_min", wmin / 10m, w => w >= wmin / 10m);
+        if (Maybe()) c.AddWeight("weight_max", wmax / 10m, w => w <= wmax / 10m);
         if (Maybe(0.1)) { var v = random.Next(0, 200); c.Add("min_weight_votes", v, g => g.WeightVotes >= v); }
         if (Maybe(0.15)) { var v = random.Next(40, 90) / 10m; c.Add("rating_min", v, g => g.AverageRating >= v); }
         if (Maybe(0.1)) { var v = random.Next(0, 500); c.Add("min_rating_votes", v, g => g.RatingCount >= v); }
@@ -65,7 +86,7 @@ public sealed class FilterCase
             var v = random.Next(6, 18);
             var communityAge = Maybe(0.5);
             if (communityAge) c._query.Add(("age_source", "community"));
-            c.Add("age_max", v, g => (communityAge ? g.CommunityAge : g.MinAge) <= v);
+            c.AddPlay("age_max", v, (g, p) => (communityAge ? g.CommunityAge : p.MinAge) <= v);
         }
 
         var mechanics = Pool(g => g.Mechanics);
@@ -94,7 +115,20 @@ public sealed class FilterCase
         return c;
     }
 
-    private void Add(string name, object value, Func<ModelGame, bool> predicate)
+    private void AddPlay(string name, object value, Func<ModelGame, PlayValues, bool> predicate)
+    {
+        Add(name, value, null);
+        _playPredicates.Add(predicate);
+    }
+
+    /// <summary>Weight follows effective mode unless effective_weight=false keeps it on the game.</summary>
+    private void AddWeight(string name, decimal value, Func<decimal?, bool> predicate)
+    {
+        if (_weightOnVariants) AddPlay(name, value, (_, v) => predicate(v.Weight));
+        else Add(name, value, g => predicate(g.Weight));
+    }
+
+    private void Add(string name, object value, Func<ModelGame, bool>? predicate)
     {
         var text = value switch
         {
@@ -103,7 +137,7 @@ public sealed class FilterCase
             _ => value.ToString()!,
         };
         _query.Add((name, text));
-        _predicates.Add(predicate);
+        if (predicate is not null) _predicates.Add(predicate);
     }
 
     private static (int Low, int High) Pair(Random random, int min, int max)
