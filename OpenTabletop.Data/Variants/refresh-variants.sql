@@ -5,7 +5,9 @@
 -- combination (tier 1, missing fields fall back to the base) or its summed deltas (tier 2, weight
 -- rounded to 2 places, best_at unioned, clamped). The tests hold the two implementations together.
 WITH scope AS (
-    SELECT g.* FROM games g WHERE $1::uuid[] IS NULL OR g.id = ANY($1::uuid[])
+    SELECT g.id, g.min_players, g.max_players, g.min_playtime_minutes, g.max_playtime_minutes, g.weight,
+           g.top_player_counts, g.recommended_player_counts, g.min_age
+    FROM games g WHERE $1::uuid[] IS NULL OR g.id = ANY($1::uuid[])
 ),
 edition_adjusted AS (
     SELECT s.id AS game_id, e.id AS edition_id, d.edition_id IS NOT NULL AS clamp,
@@ -33,108 +35,92 @@ base AS (
            CASE WHEN a.clamp AND a.min_age IS NOT NULL THEN GREATEST(0, a.min_age) ELSE a.min_age END AS min_age
     FROM edition_adjusted a
 ),
--- Add-ons with deltas on a game in scope: the candidates for delta-summed subsets.
+-- Each add-on with deltas on a game in scope, with what its variants need: its deltas, its
+-- {slug, name}, and whether it is an integration (linked to the game only by integrates_with:
+-- not its child, not linked by expands).
 members AS (
-    SELECT m.base_game_id AS game_id, m.expansion_id AS x
-    FROM property_modifications m JOIN scope s ON s.id = m.base_game_id
-),
--- Explicit combinations, their ids sorted so that set equality is array equality whatever wrote the row.
-combinations AS (
-    SELECT c.*, ARRAY(SELECT m FROM unnest(c.expansion_ids) AS m ORDER BY m) AS ids
-    FROM expansion_combinations c JOIN scope s ON s.id = c.base_game_id
-),
--- Every subset of up to three add-ons with deltas, and every explicit combination.
-sets AS (
-    SELECT a.game_id, ARRAY[a.x] AS ids FROM members a
-    UNION
-    SELECT a.game_id, ARRAY[a.x, b.x] FROM members a JOIN members b ON b.game_id = a.game_id AND b.x > a.x
-    UNION
-    SELECT a.game_id, ARRAY[a.x, b.x, c.x] FROM members a
-        JOIN members b ON b.game_id = a.game_id AND b.x > a.x
-        JOIN members c ON c.game_id = a.game_id AND c.x > b.x
-    UNION
-    SELECT c.base_game_id, c.ids FROM combinations c
-),
--- Each add-on that appears in a set, once: its slug and name, its delta (if any), and whether it
--- is an integration (linked to the game only by integrates_with: not its child, not linked by expands).
-links AS (
-    SELECT DISTINCT ON (st.game_id, u.x) st.game_id, u.x, ex.slug, ex.name,
-           ex.parent_game_id IS DISTINCT FROM st.game_id
+    SELECT m.base_game_id AS game_id, m.expansion_id AS x, ex.slug::text AS slug,
+           jsonb_build_object('slug', ex.slug, 'name', ex.name) AS expansion,
+           ex.parent_game_id IS DISTINCT FROM m.base_game_id
              AND NOT EXISTS (SELECT 1 FROM game_relationships r WHERE r.relationship_type = 'expands'
-                 AND ((r.source_game_id = st.game_id AND r.target_game_id = u.x) OR (r.source_game_id = u.x AND r.target_game_id = st.game_id)))
+                 AND ((r.source_game_id = m.base_game_id AND r.target_game_id = ex.id) OR (r.source_game_id = ex.id AND r.target_game_id = m.base_game_id)))
              AND EXISTS (SELECT 1 FROM game_relationships r WHERE r.relationship_type = 'integrates_with'
-                 AND ((r.source_game_id = st.game_id AND r.target_game_id = u.x) OR (r.source_game_id = u.x AND r.target_game_id = st.game_id)))
-             AS integration
-    FROM sets st CROSS JOIN unnest(st.ids) AS u(x) JOIN games ex ON ex.id = u.x
+                 AND ((r.source_game_id = m.base_game_id AND r.target_game_id = ex.id) OR (r.source_game_id = ex.id AND r.target_game_id = m.base_game_id))) AS integration,
+           m.min_players_delta AS d_min_players, m.max_players_delta AS d_max_players,
+           m.playtime_min_delta AS d_min_playtime, m.playtime_max_delta AS d_max_playtime,
+           m.weight_delta AS d_weight, m.min_age_delta AS d_min_age, m.best_at_delta AS d_best_at
+    FROM property_modifications m
+    JOIN scope s ON s.id = m.base_game_id
+    JOIN games ex ON ex.id = m.expansion_id
 ),
-sums AS (
-    SELECT st.game_id, st.ids,
-           count(p.expansion_id) AS deltas,
-           sum(p.min_players_delta) AS min_players, sum(p.max_players_delta) AS max_players,
-           sum(p.playtime_min_delta) AS min_playtime, sum(p.playtime_max_delta) AS max_playtime,
-           sum(p.weight_delta) AS weight, sum(p.min_age_delta) AS min_age,
-           bool_or(l.integration) AS integration,
-           jsonb_agg(jsonb_build_object('slug', l.slug, 'name', l.name) ORDER BY l.slug) AS expansions,
-           string_agg(l.slug, ',' ORDER BY l.slug) AS slugs
-    FROM sets st CROSS JOIN unnest(st.ids) AS u(x)
-    JOIN links l ON l.game_id = st.game_id AND l.x = u.x
-    LEFT JOIN property_modifications p ON p.base_game_id = st.game_id AND p.expansion_id = u.x
-    GROUP BY st.game_id, st.ids
+-- Tier 1: the explicit combinations (their members need not have deltas). Every set of expansions
+-- here lists them in slug order, so that set equality is array equality and the names read in order.
+combination_sets AS (
+    SELECT c.id, c.base_game_id AS game_id, array_agg(ex.id ORDER BY ex.slug) AS ids,
+           bool_or(ex.parent_game_id IS DISTINCT FROM c.base_game_id
+             AND NOT EXISTS (SELECT 1 FROM game_relationships r WHERE r.relationship_type = 'expands'
+                 AND ((r.source_game_id = c.base_game_id AND r.target_game_id = ex.id) OR (r.source_game_id = ex.id AND r.target_game_id = c.base_game_id)))
+             AND EXISTS (SELECT 1 FROM game_relationships r WHERE r.relationship_type = 'integrates_with'
+                 AND ((r.source_game_id = c.base_game_id AND r.target_game_id = ex.id) OR (r.source_game_id = ex.id AND r.target_game_id = c.base_game_id)))) AS integration,
+           jsonb_agg(jsonb_build_object('slug', ex.slug, 'name', ex.name) ORDER BY ex.slug) AS expansions,
+           string_agg(ex.slug, ',' ORDER BY ex.slug) AS slugs
+    FROM expansion_combinations c JOIN scope s ON s.id = c.base_game_id
+    CROSS JOIN unnest(c.expansion_ids) AS u(x) JOIN games ex ON ex.id = u.x
+    GROUP BY c.id, c.base_game_id
 ),
--- best_at counts the deltas add (few deltas have any).
-best_at AS (
-    SELECT st.game_id, st.ids, array_agg(v) AS counts
-    FROM sets st CROSS JOIN unnest(st.ids) AS u(x)
-    JOIN property_modifications p ON p.base_game_id = st.game_id AND p.expansion_id = u.x
-    CROSS JOIN unnest(p.best_at_delta) AS v
-    GROUP BY st.game_id, st.ids
+-- Tier 2: every set of one, two or three add-ons with deltas, the deltas summed as the set is formed.
+delta_sets AS (
+    SELECT a.game_id, ARRAY[a.x] AS ids, a.integration, jsonb_build_array(a.expansion) AS expansions, a.slug AS slugs,
+           a.d_min_players, a.d_max_players, a.d_min_playtime, a.d_max_playtime, a.d_weight, a.d_min_age, a.d_best_at
+    FROM members a
+    UNION ALL
+    SELECT a.game_id, ARRAY[a.x, b.x], a.integration OR b.integration, jsonb_build_array(a.expansion, b.expansion), a.slug || ',' || b.slug,
+           a.d_min_players + b.d_min_players, a.d_max_players + b.d_max_players,
+           a.d_min_playtime + b.d_min_playtime, a.d_max_playtime + b.d_max_playtime,
+           a.d_weight + b.d_weight, a.d_min_age + b.d_min_age, a.d_best_at || b.d_best_at
+    FROM members a JOIN members b ON b.game_id = a.game_id AND b.slug > a.slug
+    UNION ALL
+    SELECT a.game_id, ARRAY[a.x, b.x, c.x], a.integration OR b.integration OR c.integration,
+           jsonb_build_array(a.expansion, b.expansion, c.expansion), a.slug || ',' || b.slug || ',' || c.slug,
+           a.d_min_players + b.d_min_players + c.d_min_players, a.d_max_players + b.d_max_players + c.d_max_players,
+           a.d_min_playtime + b.d_min_playtime + c.d_min_playtime, a.d_max_playtime + b.d_max_playtime + c.d_max_playtime,
+           a.d_weight + b.d_weight + c.d_weight, a.d_min_age + b.d_min_age + c.d_min_age, a.d_best_at || b.d_best_at || c.d_best_at
+    FROM members a
+    JOIN members b ON b.game_id = a.game_id AND b.slug > a.slug
+    JOIN members c ON c.game_id = a.game_id AND c.slug > b.slug
 ),
 resolved AS (
-    SELECT t.game_id, t.ids, c.id AS combination_id, t.integration, b.edition_id, t.expansions, t.slugs,
-           -- Tier 1: the combination's own values, the base where it has none.
-           COALESCE(c.effective_min_players, b.min_players) AS c_min_players,
-           COALESCE(c.effective_max_players, b.max_players) AS c_max_players,
-           COALESCE(c.effective_playtime_min, b.min_playtime) AS c_min_playtime,
-           COALESCE(c.effective_playtime_max, b.max_playtime) AS c_max_playtime,
-           COALESCE(c.effective_weight, b.weight) AS c_weight,
-           COALESCE(c.effective_best_at, b.top_at) AS c_top_at,
-           COALESCE(c.effective_recommended_at, b.recommended_at) AS c_recommended_at,
-           COALESCE(c.effective_min_age, b.min_age) AS c_min_age,
-           -- Tier 2: the deltas summed onto the base, before clamping.
-           b.min_players + t.min_players AS s_min_players,
-           b.max_players + t.max_players AS s_max_players,
-           b.min_playtime + t.min_playtime AS s_min_playtime,
-           b.max_playtime + t.max_playtime AS s_max_playtime,
-           round(b.weight + t.weight, 2) AS s_weight,
-           ARRAY(SELECT DISTINCT v FROM unnest(b.top_at || COALESCE(ba.counts, '{}')) AS v ORDER BY v) AS s_top_at,
-           b.recommended_at AS s_recommended_at,
-           b.min_age + t.min_age AS s_min_age
-    FROM sums t
-    JOIN base b ON b.game_id = t.game_id
-    LEFT JOIN combinations c ON c.base_game_id = t.game_id AND c.ids = t.ids
-    LEFT JOIN best_at ba ON ba.game_id = t.game_id AND ba.ids = t.ids
-    -- A set with neither a combination nor a delta resolves to the base alone, which variant 0 already is.
-    WHERE c.id IS NOT NULL OR t.deltas > 0
+    -- Tier 1 rows: the combination's own values, the base where it has none.
+    SELECT cs.game_id, cs.ids, cs.id AS combination_id, cs.integration, b.edition_id, cs.expansions, cs.slugs,
+           COALESCE(c.effective_min_players, b.min_players) AS min_players,
+           COALESCE(c.effective_max_players, b.max_players) AS max_players,
+           COALESCE(c.effective_playtime_min, b.min_playtime) AS min_playtime,
+           COALESCE(c.effective_playtime_max, b.max_playtime) AS max_playtime,
+           COALESCE(c.effective_weight, b.weight) AS weight,
+           COALESCE(c.effective_best_at, b.top_at) AS top_at,
+           COALESCE(c.effective_recommended_at, b.recommended_at) AS recommended_at,
+           COALESCE(c.effective_min_age, b.min_age) AS min_age
+    FROM combination_sets cs
+    JOIN expansion_combinations c ON c.id = cs.id
+    JOIN base b ON b.game_id = cs.game_id
+    UNION ALL
+    -- Tier 2 rows, for the sets no combination covers: the sums onto the base, clamped.
+    SELECT d.game_id, d.ids, NULL, d.integration, b.edition_id, d.expansions, d.slugs,
+           CASE WHEN b.min_players IS NOT NULL THEN GREATEST(1, b.min_players + d.d_min_players) END,
+           CASE WHEN b.max_players IS NOT NULL THEN GREATEST(b.max_players + d.d_max_players, 1, b.min_players + d.d_min_players) END,
+           CASE WHEN b.min_playtime IS NOT NULL THEN GREATEST(0, b.min_playtime + d.d_min_playtime) END,
+           CASE WHEN b.max_playtime IS NOT NULL THEN GREATEST(b.max_playtime + d.d_max_playtime, 0, b.min_playtime + d.d_min_playtime) END,
+           CASE WHEN b.weight IS NOT NULL THEN LEAST(5, GREATEST(1, round(b.weight + d.d_weight, 2))) END,
+           ARRAY(SELECT DISTINCT v FROM unnest(b.top_at || d.d_best_at) AS v ORDER BY v),
+           b.recommended_at,
+           CASE WHEN b.min_age IS NOT NULL THEN GREATEST(0, b.min_age + d.d_min_age) END
+    FROM delta_sets d
+    JOIN base b ON b.game_id = d.game_id
+    WHERE NOT EXISTS (SELECT 1 FROM combination_sets c WHERE c.game_id = d.game_id AND c.ids = d.ids)
 ),
 variants AS (
-    SELECT r.game_id, r.ids, r.combination_id, r.edition_id, r.integration, r.expansions,
-           row_number() OVER (PARTITION BY r.game_id ORDER BY cardinality(r.ids), r.integration, (r.combination_id IS NULL), r.slugs) AS preference,
-           CASE WHEN r.combination_id IS NOT NULL THEN 'expansion_combination' ELSE 'delta_sum' END AS variant_type,
-           CASE WHEN r.combination_id IS NOT NULL THEN 1 ELSE 2 END AS tier,
-           CASE WHEN r.combination_id IS NOT NULL THEN r.c_min_players
-                WHEN r.s_min_players IS NOT NULL THEN GREATEST(1, r.s_min_players) END AS min_players,
-           CASE WHEN r.combination_id IS NOT NULL THEN r.c_max_players
-                WHEN r.s_max_players IS NOT NULL THEN GREATEST(r.s_max_players, 1, r.s_min_players) END AS max_players,
-           CASE WHEN r.combination_id IS NOT NULL THEN r.c_min_playtime
-                WHEN r.s_min_playtime IS NOT NULL THEN GREATEST(0, r.s_min_playtime) END AS min_playtime,
-           CASE WHEN r.combination_id IS NOT NULL THEN r.c_max_playtime
-                WHEN r.s_max_playtime IS NOT NULL THEN GREATEST(r.s_max_playtime, 0, r.s_min_playtime) END AS max_playtime,
-           CASE WHEN r.combination_id IS NOT NULL THEN r.c_weight
-                WHEN r.s_weight IS NOT NULL THEN LEAST(5, GREATEST(1, r.s_weight)) END AS weight,
-           CASE WHEN r.combination_id IS NOT NULL THEN r.c_top_at ELSE r.s_top_at END AS top_at,
-           CASE WHEN r.combination_id IS NOT NULL THEN r.c_recommended_at ELSE r.s_recommended_at END AS recommended_at,
-           CASE WHEN r.combination_id IS NOT NULL THEN r.c_min_age
-                WHEN r.s_min_age IS NOT NULL THEN GREATEST(0, r.s_min_age) END AS min_age
+    SELECT r.*,
+           row_number() OVER (PARTITION BY r.game_id ORDER BY cardinality(r.ids), r.integration, (r.combination_id IS NULL), r.slugs) AS preference
     FROM resolved r
 )
 INSERT INTO variants_fresh (game_id, preference, variant_type, resolution_tier, combination_id, edition_id, expansion_ids,
@@ -144,7 +130,10 @@ SELECT b.game_id, 0, 'base', 3, NULL, b.edition_id, '{}', '[]', false,
        b.min_players, b.max_players, b.min_playtime, b.max_playtime, b.weight, b.top_at, b.recommended_at, b.min_age
 FROM base b
 UNION ALL
-SELECT v.game_id, v.preference, v.variant_type, v.tier, v.combination_id, v.edition_id, v.ids,
+SELECT v.game_id, v.preference,
+       CASE WHEN v.combination_id IS NOT NULL THEN 'expansion_combination' ELSE 'delta_sum' END,
+       CASE WHEN v.combination_id IS NOT NULL THEN 1 ELSE 2 END,
+       v.combination_id, v.edition_id, v.ids,
        v.expansions, v.integration, v.min_players, v.max_players, v.min_playtime, v.max_playtime,
        v.weight, v.top_at, v.recommended_at, v.min_age
 FROM variants v;
