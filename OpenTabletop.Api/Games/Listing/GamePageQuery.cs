@@ -43,20 +43,23 @@ internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
     /// <summary>The statements a page runs (the benchmark issues them directly to measure the database's own limit).</summary>
     public static KeysetPlan Plan(GameFilterSql filter, PageRequest page) => For(filter).Plan(page, filter.Values);
 
-    private static KeysetQuery<GameResponse> For(GameFilterSql filter) => filter.VariantWhere is { } variant
-        ? Keyset with
-        {
-            // Effective mode: the first variant (by preference) that meets the effective filters; a game with none drops out.
-            RowsSql = "SELECT " + GameRows.Columns("g") + ", mv.* FROM games g CROSS JOIN LATERAL (SELECT " + MatchedVia.Columns +
-                      " FROM game_variants v WHERE " + variant + " ORDER BY v.preference LIMIT 1) AS mv WHERE " + filter.BaseWhere,
-            CountSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Keyset.CountSql, filter.Where),
-            Read = row => GameRows.Read(row) with { MatchedVia = MatchedVia.Read(row) },
-        }
-        : Keyset with
+    private static KeysetQuery<GameResponse> For(GameFilterSql filter)
+    {
+        var query = Keyset with
         {
             RowsSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Keyset.RowsSql, filter.Where),
             CountSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Keyset.CountSql, filter.Where),
         };
+        // Effective mode: the filter chooses the page through EXISTS (so the planner may start from the
+        // variants' indexes when they are selective); only the page's rows then look up the first
+        // variant (by preference) that matched, for matched_via.
+        return filter.VariantWhere is not { } variant ? query : query with
+        {
+            PageWrapper = "SELECT page.*, mv.* FROM ({page}) AS page CROSS JOIN LATERAL (SELECT " + MatchedVia.Columns +
+                          " FROM games g, game_variants v WHERE g.id = page.id AND " + variant + " ORDER BY v.preference LIMIT 1) AS mv ORDER BY {order}",
+            Read = row => GameRows.Read(row) with { MatchedVia = MatchedVia.Read(row) },
+        };
+    }
 
     /// <summary>
     /// The named things among the filters that do not exist (SPEC-DECISIONS: a well-formed but

@@ -17,6 +17,13 @@ public sealed record KeysetQuery<T>(
     Func<T, Guid> Id)
 {
     /// <summary>
+    /// Optional SQL around the chosen page, for columns that are costly per row and needed only for the
+    /// rows shown: <c>{page}</c> is the page's select (with its ORDER BY and LIMIT), <c>{order}</c> its
+    /// ORDER BY list, to be repeated outside.
+    /// </summary>
+    public string? PageWrapper { get; init; }
+
+    /// <summary>
     /// The statements one keyset step runs, without running them: the page select and the count.
     /// Exposed so that the benchmark can issue exactly the API's SQL straight through Npgsql.
     /// </summary>
@@ -35,7 +42,12 @@ public sealed record KeysetQuery<T>(
             var boundary = BoundaryOf(page.Cursor, key);
             sql += " WHERE " + KeysetPredicate.After(key, boundary, page.Cursor.LastId, descending, backwards, filters.Count + 1, parameters);
         }
-        sql += " ORDER BY " + KeysetPredicate.OrderBy(key, descending, backwards) + " LIMIT " + (page.Limit + 1);
+        var order = KeysetPredicate.OrderBy(key, descending, backwards);
+        sql += " ORDER BY " + order + " LIMIT " + (page.Limit + 1);
+        if (PageWrapper is not null)
+        {
+            sql = PageWrapper.Replace("{page}", sql, StringComparison.Ordinal).Replace("{order}", order, StringComparison.Ordinal);
+        }
         return new KeysetPlan(
             new PlannedCommand(sql, [.. parameters.Select(p => p.Value!)]),
             new PlannedCommand(CountSql, filters));
