@@ -230,7 +230,7 @@ public sealed class SearchTests(PostgresFixture postgres) : SampleApiTests(postg
 
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { plan!.Select.ToBatchCommand(), plan.Count.ToBatchCommand() } };
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { plan!.Select.ToBatchCommand(), plan.Count!.ToBatchCommand() } };
         await using var reader = await batch.ExecuteReaderAsync(ct);
         var ranked = new List<(string Type, double Score)>();
         while (await reader.ReadAsync(ct)) ranked.Add((reader.GetString(1), (double)reader.GetDecimal(3)));

@@ -34,11 +34,19 @@ internal abstract class SqlWork
         while (await reader.NextResultAsync(ct));
     }
 
-    protected static NpgsqlBatch BatchOf(NpgsqlConnection connection, KeysetPlan plan) =>
-        new(connection) { BatchCommands = { plan.Select.ToBatchCommand(), plan.Count.ToBatchCommand() } };
+    /// <summary>The select, and the count when the select does not carry the total itself.</summary>
+    protected static NpgsqlBatch BatchOf(NpgsqlConnection connection, KeysetPlan plan)
+    {
+        var batch = new NpgsqlBatch(connection) { BatchCommands = { plan.Select.ToBatchCommand() } };
+        if (plan.Count is not null) batch.BatchCommands.Add(plan.Count.ToBatchCommand());
+        return batch;
+    }
+
+    protected static IEnumerable<SqlStatement> StatementsOf(KeysetPlan plan, string select, string count) =>
+        plan.Count is null ? [SqlStatement.Of(select, plan.Select)] : [SqlStatement.Of(select, plan.Select), SqlStatement.Of(count, plan.Count)];
 }
 
-/// <summary>A keyset page: its select and its count in one batch, as KeysetQuery.ExecuteAsync runs them.</summary>
+/// <summary>A keyset page: its select and its count (if separate) in one batch, as KeysetQuery.ExecuteAsync runs them.</summary>
 internal sealed class KeysetWork(KeysetPlan plan) : SqlWork
 {
     public override async Task RunAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -49,7 +57,7 @@ internal sealed class KeysetWork(KeysetPlan plan) : SqlWork
     }
 
     public override Task<IReadOnlyList<SqlStatement>> StatementsAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<SqlStatement>>([SqlStatement.Of("page", plan.Select), SqlStatement.Of("count", plan.Count)]);
+        Task.FromResult<IReadOnlyList<SqlStatement>>([.. StatementsOf(plan, "page", "count")]);
 }
 
 /// <summary>
@@ -93,7 +101,7 @@ internal sealed class CapturedWork(CapturedCommand command, Func<NpgsqlParameter
 }
 
 /// <summary>
-/// GET /search?type=game: the ranking batch (page and count), then, when there are hits, the EF
+/// GET /search?type=game: the ranking batch (page and, unless the page carries it, count), then, when there are hits, the EF
 /// query that loads the page's games by id, which is what SearchQueries does for games-only results.
 /// </summary>
 internal sealed class SearchWork(KeysetPlan ranking, int limit, CapturedCommand gamesById) : SqlWork
@@ -110,7 +118,7 @@ internal sealed class SearchWork(KeysetPlan ranking, int limit, CapturedCommand 
     public override async Task<IReadOnlyList<SqlStatement>> StatementsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var ids = await RankAsync(connection, ct);
-        return [SqlStatement.Of("ranking page", ranking.Select), SqlStatement.Of("ranking count", ranking.Count),
+        return [.. StatementsOf(ranking, "ranking page", "ranking count"),
             new SqlStatement($"games by id ({ids.Count})", gamesById.Sql, gamesById.Bind(p => IdsValue(p, ids)))];
     }
 
