@@ -45,7 +45,7 @@ internal sealed class SearchQueries(
     public static IQueryable<Game> GamesById(OpenTabletopDbContext db, List<Guid> ids) => db.Games.Where(g => ids.Contains(g.Id));
 
     private static KeysetQuery<SearchHit> Ranking(IReadOnlyList<SearchResultType> types) =>
-        new(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id);
+        new(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id) { TotalColumn = "total" };
 
     /// <summary>$1 the text, $2 its words, $3 the words as a tsquery of prefixes (see <see cref="SearchSql"/>).</summary>
     private static object[] ValuesOf(SearchQueryText query) =>
