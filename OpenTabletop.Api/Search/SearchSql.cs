@@ -41,11 +41,11 @@ namespace OpenTabletop.Api.Search;
 /// trigram comparison per name and two ts_ranks, so their candidates are bounded to
 /// <see cref="GameCandidates"/>, found through indexes without reading every match:
 /// a game whose name (or an alternate name) equals q, always; the games in which every word of q begins a
-/// word of a name, the first <see cref="GameCandidates"/> by id from the narrow <c>game_search_names</c>
-/// table; only when no name has every word, the trigram-similar names (the misspellings), bounded the
-/// same way; and, while those leave room, the text hits, bounded the same way. The candidates are then
-/// scored exactly as above, so a query with fewer matches than the bound ranks all of them, and one
-/// with more ranks a fixed, id-ordered subset of its weaker matches (the exact name is never left out).
+/// word of a name, the first <see cref="GameCandidates"/> in the order of the narrow <c>game_search_names</c>
+/// table; only when no name has every word, the trigram-similar names (the misspellings), the first by
+/// id; and, while those leave room, the text hits, the first by id. The candidates are then scored
+/// exactly as above, so a query with fewer matches than the bound ranks all of them, and one with more
+/// ranks a fixed subset of its weaker matches (the exact name is never left out).
 /// The total counts the candidates, which is what paging can reach.
 /// </para>
 /// Rounded to 6 places in SQL, so that a keyset cursor compares exact numerics.
@@ -76,11 +76,11 @@ internal static class SearchSql
 
     private static readonly Dictionary<SearchResultType, Source> Sources = new()
     {
-        // The game candidates are GameCtes, not name hits of this shape.
+        // The game candidates are GameCtes and their names GameNames, not of these shapes.
         [SearchResultType.Game] = new(
             "games",
             "",
-            "SELECT e.name, TRUE UNION ALL SELECT a.name, TRUE FROM alternate_names a WHERE a.game_id = e.id",
+            "",
             "e.search_vector",
             "e.status = 'active'"),
         [SearchResultType.Designer] = new(
@@ -136,14 +136,15 @@ internal static class SearchSql
             : $"{type.Name}_names AS MATERIALIZED (SELECT DISTINCT id FROM ({Sources[type].NameHits}) AS hits)"));
 
     /// <summary>
-    /// The bounded game candidates. Every arm orders by id before its limit, so the same query over the
-    /// same data always has the same candidates, whichever plan finds them, and pages never disagree.
-    /// The one-time conditions on the other CTEs (NOT EXISTS, count) skip an arm's scan entirely.
+    /// The bounded game candidates. Every arm takes a fixed order before its limit (the words arm the
+    /// table order of game_search_names, see game_search_candidates in migration 0010; the others the
+    /// id), so the same query over the same data always has the same candidates and pages never
+    /// disagree. The one-time conditions on the other CTEs (NOT EXISTS, count) skip an arm's scan entirely.
     /// </summary>
     private static readonly string GameCtes =
         "game_exact AS MATERIALIZED (SELECT id FROM games WHERE lower(name) = lower($1) " +
         "UNION SELECT game_id FROM alternate_names WHERE lower(name) = lower($1)), " +
-        $"game_words AS MATERIALIZED (SELECT game_id AS id FROM game_search_names WHERE names @@ {Prefixes} ORDER BY game_id LIMIT {GameCandidates}), " +
+        $"game_words AS MATERIALIZED (SELECT id FROM game_search_candidates({Prefixes}, {GameCandidates}) AS words(id)), " +
         "game_similar AS MATERIALIZED (SELECT g.id FROM games g WHERE g.status = 'active' AND NOT EXISTS (SELECT 1 FROM game_words) AND g.id IN (" +
         $"SELECT id FROM games WHERE {Trigram("name")} UNION ALL SELECT game_id FROM alternate_names WHERE {Trigram("name")}) " +
         $"ORDER BY g.id LIMIT {GameCandidates}), " +
@@ -154,11 +155,26 @@ internal static class SearchSql
     private static string NameRows(SearchResultType type, Source source) =>
         $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document)} AS score " +
         $"FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id " +
-        "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
-        "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
-        "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
-        $"FROM ({source.Names}) AS names(x, exact_counts)) AS n " +
+        (type == SearchResultType.Game ? GameNames :
+            "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
+            "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
+            "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
+            $"FROM ({source.Names}) AS names(x, exact_counts)) AS n ") +
         $"WHERE {source.Filter}";
+
+    /// <summary>
+    /// The same exact, closeness and vector as the generic lateral over the names, for a game: most
+    /// games have no alternate name (search_alternate_names is empty), so those are not looked up, and
+    /// the vector of all the names is game_search_names' (an inactive game has none, and is no result).
+    /// </summary>
+    private static readonly string GameNames =
+        "LEFT JOIN game_search_names s ON s.game_id = e.id " +
+        "CROSS JOIN LATERAL (SELECT lower(e.name) = lower($1) OR (e.search_alternate_names <> '' AND EXISTS " +
+        "(SELECT 1 FROM alternate_names a WHERE a.game_id = e.id AND lower(a.name) = lower($1))) AS exact, " +
+        "greatest((similarity(lower($1), lower(e.name)) + word_similarity(lower($1), lower(e.name))) / 2, " +
+        "CASE WHEN e.search_alternate_names <> '' THEN (SELECT max((similarity(lower($1), lower(a.name)) + word_similarity(lower($1), lower(a.name))) / 2) " +
+        "FROM alternate_names a WHERE a.game_id = e.id) END) AS closeness, " +
+        "s.names AS vector) AS n ";
 
     private static string TextRows(SearchResultType type, Source source) =>
         $"SELECT {type.Rank}, '{type.Name}', e.id, round(least(0.99, 0.15 * {Text(source.Document)})::numeric, 6) " +

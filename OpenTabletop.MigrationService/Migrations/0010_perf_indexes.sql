@@ -17,8 +17,8 @@ CREATE INDEX games_lower_name_idx ON games (lower(name));
 CREATE INDEX alternate_names_lower_name_idx ON alternate_names (lower(name));
 
 -- GET /search reads the games whose names begin with every word of q from this narrow copy of the
--- name document: a common word matches thousands of games, and the first hundred by id come from a
--- few pages here instead of one page of the wide games table each. Only active games are searched,
+-- name document: a common word matches thousands of games, and the first hundred come from a few
+-- pages here instead of one page of the wide games table each. Only active games are searched,
 -- so only they have a row. Kept by the triggers below; nothing writes it otherwise.
 CREATE TABLE game_search_names (
     game_id  uuid PRIMARY KEY REFERENCES games (id) ON DELETE CASCADE,
@@ -57,6 +57,18 @@ CREATE TRIGGER game_search_names_updated AFTER UPDATE OF name, search_alternate_
 
 INSERT INTO game_search_names (game_id, names)
 SELECT id, to_tsvector('simple', name || ' ' || search_alternate_names) FROM games WHERE status = 'active';
+
+-- The first n games, in table order, whose names match: the bound on GET /search's candidates. Only a
+-- bitmap scan of the GIN index is allowed: it stops after n rows whatever the word (a thousand matches
+-- or twenty thousand), and it returns rows in table order, so the same query over the same data always
+-- gets the same games, which keyset paging needs. An ORDER BY would have to read every match of a
+-- common word; a plain index walk in key order reads ten thousand rows to find a hundred matches of
+-- a word in one game of a hundred; a sequential scan may start anywhere in a large table
+-- (synchronize_seqscans).
+CREATE FUNCTION game_search_candidates(words tsquery, n integer) RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    SET enable_seqscan = off SET enable_indexscan = off
+    AS $$ SELECT game_id FROM game_search_names WHERE names @@ words LIMIT n $$;
 
 -- Superseded by game_search_names.
 DROP INDEX games_names_search_idx;
