@@ -77,3 +77,16 @@ DROP INDEX games_names_search_idx;
 -- whole table, computing the document of each row.
 CREATE INDEX people_name_words_idx ON people USING gin (to_tsvector('simple', name));
 CREATE INDEX publishers_name_words_idx ON publishers USING gin (to_tsvector('simple', name));
+
+-- Game lists count their matches (up to 10,001) on every page. Every list filters on status and
+-- most on weight with players, playtime, year or type: with those columns in the index the count is an
+-- index-only scan of the weight range instead of a read of each matching game's wide row (or of the
+-- whole table).
+CREATE INDEX games_filter_weight_idx ON games (weight)
+    INCLUDE (min_players, max_players, min_playtime_minutes, max_playtime_minutes, year_published, type)
+    WHERE status = 'active';
+
+-- game_count of the vocabularies, designers and publishers counts a term's active games: joined to
+-- this index the status check needs no read of the game's row (/v1/mechanics went from seconds to
+-- half a second on 100,000 games).
+CREATE INDEX games_active_id_idx ON games (id) WHERE status = 'active';
