@@ -28,6 +28,9 @@ public sealed class OpenTabletopDbContext(DbContextOptions<OpenTabletopDbContext
     public DbSet<ExternalIdentifier> ExternalIdentifiers => Set<ExternalIdentifier>();
     public DbSet<RetiredIdentifier> RetiredIdentifiers => Set<RetiredIdentifier>();
 
+    // Search (0010)
+    public DbSet<GameSearchName> GameSearchNames => Set<GameSearchName>();
+
     // People, publishers, editions, awards (0004)
     public DbSet<Person> People => Set<Person>();
     public DbSet<GameCredit> GameCredits => Set<GameCredit>();

@@ -98,10 +98,14 @@ internal static class GameSubresources
     {
         var game = await db.FindAsync(id, ct);
         if (game is not null) return (game, null);
-        return (null, await db.IsRetiredAsync(id, ct)
-            ? Problems.Gone($"The game identifier '{id}' has been retired.")
-            : Problems.NotFound($"No game found with identifier '{id}'."));
+        return (null, await MissingAsync(db, id, ct));
     }
+
+    /// <summary>The problem for an identifier that names no game: 410 when it was retired, 404 otherwise.</summary>
+    public static async Task<ProblemHttpResult> MissingAsync(OpenTabletopDbContext db, string id, CancellationToken ct) =>
+        await db.IsRetiredAsync(id, ct)
+            ? Problems.Gone($"The game identifier '{id}' has been retired.")
+            : Problems.NotFound($"No game found with identifier '{id}'.");
 
     internal static Dictionary<string, Link> Links(string gameSlug, string gameName, string resource) => new()
     {

@@ -4,6 +4,7 @@ using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Games.Listing;
 using OpenTabletop.Api.Games.Search;
 using OpenTabletop.Api.Http.OpenApi;
+using Npgsql;
 using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Games;
@@ -30,10 +31,10 @@ public static class GamesApi
         services.AddSingleton<GamePageQuery>().AddSingleton<CatalogueCount>().AddGameIncludes();
 
     internal static async Task<Results<Ok<GameResponse>, ProblemHttpResult>> GetGame(
-        string id, string? include, OpenTabletopDbContext db, GameIncludeLoader includes, CancellationToken ct)
+        string id, string? include, NpgsqlDataSource dataSource, OpenTabletopDbContext db, GameIncludeLoader includes, CancellationToken ct)
     {
-        var (game, missing) = await GameSubresources.ResolveAsync(db, id, ct);
-        if (game is null) return missing!;
-        return TypedResults.Ok(await includes.ApplyAsync(game.ToResponse(), GameIncludes.Parse(include), ct));
+        var game = await dataSource.FindResponseAsync(id, ct);
+        if (game is null) return await GameSubresources.MissingAsync(db, id, ct);
+        return TypedResults.Ok(await includes.ApplyAsync(game, GameIncludes.Parse(include), ct));
     }
 }

@@ -16,7 +16,6 @@ public static class SearchApi
         return routes;
     }
 
-    /// <summary>Scoped: games are loaded through the request's DbContext.</summary>
     public static IServiceCollection AddSearchApi(this IServiceCollection services) => services.AddScoped<SearchQueries>();
 
     /// <summary>Validates a search request: its query, its types and its page, every problem collected.</summary>

@@ -1,11 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenTabletop.Api.Games;
 using OpenTabletop.Api.Http.Paging;
 using OpenTabletop.Api.People;
 using OpenTabletop.Api.Taxonomy;
-using OpenTabletop.Data;
-using OpenTabletop.Data.Entities;
 
 namespace OpenTabletop.Api.Search;
 
@@ -13,8 +10,7 @@ namespace OpenTabletop.Api.Search;
 /// Ranks one keyset page of results across the requested types (see <see cref="SearchSql"/>), then
 /// loads the page's entities with one query per type present, in the shapes their own endpoints answer.
 /// </summary>
-internal sealed class SearchQueries(
-    NpgsqlDataSource dataSource, OpenTabletopDbContext db, PeopleQueries people, TaxonomyQueries taxonomy)
+internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries people, TaxonomyQueries taxonomy)
 {
     public const string Sort = "score";
 
@@ -41,11 +37,15 @@ internal sealed class SearchQueries(
     public static KeysetPlan Plan(SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page) =>
         Ranking(types).Plan(page, ValuesOf(query));
 
-    /// <summary>The games of a page of hits, as <see cref="LoadAsync"/> reads them (the benchmark captures its SQL).</summary>
-    public static IQueryable<Game> GamesById(OpenTabletopDbContext db, List<Guid> ids) => db.Games.Where(g => ids.Contains(g.Id));
+    /// <summary>
+    /// The games of a page of hits, as <see cref="LoadAsync"/> reads them: the response columns only, as
+    /// the game endpoints read them (the benchmark issues it directly).
+    /// </summary>
+    public static PlannedCommand GamesById(IReadOnlyCollection<Guid> ids) =>
+        new("SELECT " + GameRows.Columns("g") + " FROM games g WHERE g.id = ANY($1)", [ids.ToArray()]);
 
     private static KeysetQuery<SearchHit> Ranking(IReadOnlyList<SearchResultType> types) =>
-        new(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id);
+        new(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id) { TotalColumn = "total" };
 
     /// <summary>$1 the text, $2 its words, $3 the words as a tsquery of prefixes (see <see cref="SearchSql"/>).</summary>
     private static object[] ValuesOf(SearchQueryText query) =>
@@ -66,10 +66,12 @@ internal sealed class SearchQueries(
         var gameIds = IdsOf(SearchResultType.Game);
         if (gameIds.Count > 0)
         {
-            foreach (var game in await GamesById(db, gameIds).ToListAsync(ct))
+            await using var command = GamesById(gameIds).ToCommand(dataSource);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
             {
-                var response = game.ToResponse();
-                entities[(SearchResultType.Game.Name, game.Id)] = score => new(SearchResultType.Game.Name, score, Game: response);
+                var game = GameRows.Read(reader);
+                entities[(SearchResultType.Game.Name, game.Id)] = score => new(SearchResultType.Game.Name, score, Game: game);
             }
         }
         foreach (var designer in await people.ListDesignersByIdAsync(IdsOf(SearchResultType.Designer), ct))

@@ -35,6 +35,19 @@ namespace OpenTabletop.Api.Search;
 /// catalogue for a broad word ("game"), so they are read straight from their table, scored by text
 /// alone, with the name hits (a materialized CTE) excluded rather than joined back.
 /// </para>
+/// <para>
+/// Games are the one type large enough for a single common word to match thousands of names ("the",
+/// "gold": a fifth and a thirtieth of the 100,000-game catalogue), and scoring a candidate costs a
+/// trigram comparison per name and two ts_ranks, so their candidates are bounded to
+/// <see cref="GameCandidates"/>, found through indexes without reading every match:
+/// a game whose name (or an alternate name) equals q, always; the games in which every word of q begins a
+/// word of a name, the first <see cref="GameCandidates"/> in the order of the narrow <c>game_search_names</c>
+/// table; only when no name has every word, the trigram-similar names (the misspellings), the first by
+/// id; and, while those leave room, the text hits, the first by id. The candidates are then scored
+/// exactly as above, so a query with fewer matches than the bound ranks all of them, and one with more
+/// ranks a fixed subset of its weaker matches (the exact name is never left out).
+/// The total counts the candidates, which is what paging can reach.
+/// </para>
 /// Rounded to 6 places in SQL, so that a keyset cursor compares exact numerics.
 /// </summary>
 internal static class SearchSql
@@ -63,12 +76,11 @@ internal static class SearchSql
 
     private static readonly Dictionary<SearchResultType, Source> Sources = new()
     {
+        // The game candidates are GameCtes and their names GameNames, not of these shapes.
         [SearchResultType.Game] = new(
             "games",
-            $"SELECT id FROM games WHERE {Trigram("name")} " +
-            $"UNION ALL SELECT id FROM games WHERE to_tsvector('simple', name || ' ' || search_alternate_names) @@ {Prefixes} " +
-            $"UNION ALL SELECT game_id FROM alternate_names WHERE {Trigram("name")}",
-            "SELECT e.name, TRUE UNION ALL SELECT a.name, TRUE FROM alternate_names a WHERE a.game_id = e.id",
+            "",
+            "",
             "e.search_vector",
             "e.status = 'active'"),
         [SearchResultType.Designer] = new(
@@ -95,37 +107,80 @@ internal static class SearchSql
         Document("e"),
         "TRUE");
 
-    /// <summary>One row per result: type_rank, result_type, id, score.</summary>
+    /// <summary>How many candidates a query's games are ranked among (see the class comment).</summary>
+    public const int GameCandidates = 100;
+
+    /// <summary>
+    /// One row per result: type_rank, result_type, id, score, and <c>total</c>, the number of results
+    /// of the whole query (the same on every row), so that a page and its total take one statement.
+    /// </summary>
     public static string Rows(IReadOnlyList<SearchResultType> types) =>
-        NameHitsCte(types) + " " + string.Join(" UNION ALL ", types.Select(type =>
-            NameRows(type, Sources[type]) + " UNION ALL " + TextRows(type, Sources[type])));
+        Ctes(types) + " SELECT *, count(*) OVER ()::int AS total FROM (" + string.Join(" UNION ALL ", types.Select(type =>
+            NameRows(type, Sources[type]) + " UNION ALL " + TextRows(type, Sources[type]))) + ") AS scored";
 
     /// <summary>The number of results, over the same candidates as <see cref="Rows"/> without scoring them.</summary>
     public static string Count(IReadOnlyList<SearchResultType> types) =>
-        NameHitsCte(types) + " SELECT (" + string.Join(" + ", types.Select(type =>
+        Ctes(types) + " SELECT (" + string.Join(" + ", types.Select(type =>
         {
             var source = Sources[type];
             return $"(SELECT count(*) FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id WHERE {source.Filter}) + " +
-                $"(SELECT count(*) FROM {source.Table} e WHERE {TextOnly(type, source)})";
+                (type == SearchResultType.Game
+                    ? "(SELECT count(*) FROM game_text)"
+                    : $"(SELECT count(*) FROM {source.Table} e WHERE {TextOnly(type, source)})");
         })) + ")::int";
 
     /// <summary>Each type's name hits once, for both its fully scored rows and its text-only rows.</summary>
-    private static string NameHitsCte(IEnumerable<SearchResultType> types) =>
-        "WITH " + string.Join(", ", types.Select(type =>
-            $"{type.Name}_names AS MATERIALIZED (SELECT DISTINCT id FROM ({Sources[type].NameHits}) AS hits)"));
+    private static string Ctes(IEnumerable<SearchResultType> types) =>
+        "WITH " + string.Join(", ", types.Select(type => type == SearchResultType.Game
+            ? GameCtes
+            : $"{type.Name}_names AS MATERIALIZED (SELECT DISTINCT id FROM ({Sources[type].NameHits}) AS hits)"));
+
+    /// <summary>
+    /// The bounded game candidates. Every arm takes a fixed order before its limit (the words arm the
+    /// table order of game_search_names, see game_search_candidates in migration 0010; the others the
+    /// id), so the same query over the same data always has the same candidates and pages never
+    /// disagree. The one-time conditions on the other CTEs (NOT EXISTS, count) skip an arm's scan entirely.
+    /// </summary>
+    private static readonly string GameCtes =
+        "game_exact AS MATERIALIZED (SELECT id FROM games WHERE lower(name) = lower($1) " +
+        "UNION SELECT game_id FROM alternate_names WHERE lower(name) = lower($1)), " +
+        $"game_words AS MATERIALIZED (SELECT id FROM game_search_candidates({Prefixes}, {GameCandidates}) AS words(id)), " +
+        "game_similar AS MATERIALIZED (SELECT g.id FROM games g WHERE g.status = 'active' AND NOT EXISTS (SELECT 1 FROM game_words) AND g.id IN (" +
+        $"SELECT id FROM games WHERE {Trigram("name")} UNION ALL SELECT game_id FROM alternate_names WHERE {Trigram("name")}) " +
+        $"ORDER BY g.id LIMIT {GameCandidates}), " +
+        "game_names AS MATERIALIZED (SELECT id FROM game_exact UNION SELECT id FROM game_words UNION SELECT id FROM game_similar), " +
+        $"game_text AS MATERIALIZED (SELECT e.id FROM games e WHERE e.search_vector @@ {EnglishWords} AND e.status = 'active' " +
+        $"AND e.id NOT IN (SELECT id FROM game_names) AND (SELECT count(*) FROM game_names) < {GameCandidates} ORDER BY e.id LIMIT {GameCandidates})";
 
     private static string NameRows(SearchResultType type, Source source) =>
         $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document)} AS score " +
         $"FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id " +
-        "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
-        "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
-        "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
-        $"FROM ({source.Names}) AS names(x, exact_counts)) AS n " +
+        (type == SearchResultType.Game ? GameNames :
+            "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
+            "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
+            "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
+            $"FROM ({source.Names}) AS names(x, exact_counts)) AS n ") +
         $"WHERE {source.Filter}";
+
+    /// <summary>
+    /// The same exact, closeness and vector as the generic lateral over the names, for a game: most
+    /// games have no alternate name (search_alternate_names is empty), so those are not looked up, and
+    /// the vector of all the names is game_search_names' (an inactive game has none, and is no result).
+    /// </summary>
+    private static readonly string GameNames =
+        "LEFT JOIN game_search_names s ON s.game_id = e.id " +
+        "CROSS JOIN LATERAL (SELECT lower(e.name) = lower($1) OR (e.search_alternate_names <> '' AND EXISTS " +
+        "(SELECT 1 FROM alternate_names a WHERE a.game_id = e.id AND lower(a.name) = lower($1))) AS exact, " +
+        "greatest((similarity(lower($1), lower(e.name)) + word_similarity(lower($1), lower(e.name))) / 2, " +
+        "CASE WHEN e.search_alternate_names <> '' THEN (SELECT max((similarity(lower($1), lower(a.name)) + word_similarity(lower($1), lower(a.name))) / 2) " +
+        "FROM alternate_names a WHERE a.game_id = e.id) END) AS closeness, " +
+        "s.names AS vector) AS n ";
 
     private static string TextRows(SearchResultType type, Source source) =>
         $"SELECT {type.Rank}, '{type.Name}', e.id, round(least(0.99, 0.15 * {Text(source.Document)})::numeric, 6) " +
-        $"FROM {source.Table} e WHERE {TextOnly(type, source)}";
+        (type == SearchResultType.Game
+            ? "FROM game_text t JOIN games e ON e.id = t.id"
+            : $"FROM {source.Table} e WHERE {TextOnly(type, source)}");
 
     private static string TextOnly(SearchResultType type, Source source) =>
         $"{source.Document} @@ {EnglishWords} AND e.id NOT IN (SELECT id FROM {type.Name}_names) AND {source.Filter}";

@@ -230,15 +230,16 @@ public sealed class SearchTests(PostgresFixture postgres) : SampleApiTests(postg
 
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(ct);
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { plan!.Select.ToBatchCommand(), plan.Count.ToBatchCommand() } };
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var ranked = new List<(string Type, double Score)>();
-        while (await reader.ReadAsync(ct)) ranked.Add((reader.GetString(1), (double)reader.GetDecimal(3)));
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
+        // The page carries its total in a column, so there is no count statement.
+        Assert.Null(plan!.Count);
+        await using var command = new NpgsqlCommand(plan.Select.Sql, connection);
+        foreach (var value in plan.Select.Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var ranked = new List<(string Type, double Score, int Total)>();
+        while (await reader.ReadAsync(ct)) ranked.Add((reader.GetString(1), (double)reader.GetDecimal(3), reader.GetInt32(reader.GetOrdinal("total"))));
 
-        Assert.Equal(Results(page).Select(r => (r.Type, r.Score)), ranked.Take(5));
-        Assert.Equal(Total(page), reader.GetInt32(0));
+        Assert.Equal(Results(page).Select(r => (r.Type, r.Score)), ranked.Take(5).Select(r => (r.Type, r.Score)));
+        Assert.All(ranked, r => Assert.Equal(Total(page), r.Total));
         Assert.Null(SearchApi.PlanOf("x", null, null, null));
     }
 

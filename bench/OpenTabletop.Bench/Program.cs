@@ -40,7 +40,6 @@ var connection = new NpgsqlConnectionStringBuilder(options.Db) { ApplicationName
 connection.MaxPoolSize = Math.Max(connection.MaxPoolSize, options.Concurrency + 2);
 await using var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
 using var client = HttpTarget.CreateClient(options.Api!, options.Concurrency, TimeSpan.FromSeconds(options.TimeoutSeconds), options.ApiKey);
-await using var capture = new CommandCapture(options.Db!);
 
 var shape = new LoadShape(options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds), options.MaxRequests);
 try
@@ -49,7 +48,7 @@ try
     var catalogue = await Catalogue.LoadAsync(dataSource, ct);
     Log($"{catalogue.ActiveGames:N0} active games; preparing {string.Join(", ", options.Scenarios)}");
 
-    var builder = new ScenarioBuilder(catalogue, capture, client, options.Seed, options.MixSize);
+    var builder = new ScenarioBuilder(catalogue, client, options.Seed, options.MixSize);
     var scenarios = new List<Scenario>();
     foreach (var name in options.Scenarios)
     {

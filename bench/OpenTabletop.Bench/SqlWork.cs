@@ -1,5 +1,6 @@
 using Npgsql;
 using OpenTabletop.Api.Http.Paging;
+using OpenTabletop.Api.Search;
 
 namespace OpenTabletop.Bench;
 
@@ -34,11 +35,26 @@ internal abstract class SqlWork
         while (await reader.NextResultAsync(ct));
     }
 
-    protected static NpgsqlBatch BatchOf(NpgsqlConnection connection, KeysetPlan plan) =>
-        new(connection) { BatchCommands = { plan.Select.ToBatchCommand(), plan.Count.ToBatchCommand() } };
+    /// <summary>The select, and the count when the select does not carry the total itself.</summary>
+    protected static NpgsqlBatch BatchOf(NpgsqlConnection connection, KeysetPlan plan)
+    {
+        var batch = new NpgsqlBatch(connection) { BatchCommands = { plan.Select.ToBatchCommand() } };
+        if (plan.Count is not null) batch.BatchCommands.Add(plan.Count.ToBatchCommand());
+        return batch;
+    }
+
+    protected static NpgsqlCommand Command(NpgsqlConnection connection, PlannedCommand planned)
+    {
+        var command = new NpgsqlCommand(planned.Sql, connection);
+        foreach (var value in planned.Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+
+    protected static IEnumerable<SqlStatement> StatementsOf(KeysetPlan plan, string select, string count) =>
+        plan.Count is null ? [SqlStatement.Of(select, plan.Select)] : [SqlStatement.Of(select, plan.Select), SqlStatement.Of(count, plan.Count)];
 }
 
-/// <summary>A keyset page: its select and its count in one batch, as KeysetQuery.ExecuteAsync runs them.</summary>
+/// <summary>A keyset page: its select and its count (if separate) in one batch, as KeysetQuery.ExecuteAsync runs them.</summary>
 internal sealed class KeysetWork(KeysetPlan plan) : SqlWork
 {
     public override async Task RunAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -49,60 +65,35 @@ internal sealed class KeysetWork(KeysetPlan plan) : SqlWork
     }
 
     public override Task<IReadOnlyList<SqlStatement>> StatementsAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<SqlStatement>>([SqlStatement.Of("page", plan.Select), SqlStatement.Of("count", plan.Count)]);
+        Task.FromResult<IReadOnlyList<SqlStatement>>([.. StatementsOf(plan, "page", "count")]);
 }
 
-/// <summary>
-/// A command EF Core sent, captured once (text and parameters as EF made them) and re-sent with
-/// other values for the parameters <paramref name="valueFor"/> replaces.
-/// </summary>
-internal sealed class CapturedCommand(string sql, IReadOnlyList<NpgsqlParameter> parameters)
-{
-    public string Sql => sql;
-
-    public IReadOnlyList<NpgsqlParameter> Parameters => parameters;
-
-    public IReadOnlyList<NpgsqlParameter> Bind(Func<NpgsqlParameter, object?> valueFor) =>
-        [.. parameters.Select(template =>
-        {
-            var parameter = template.Clone();
-            parameter.Value = valueFor(template);
-            return parameter;
-        })];
-
-    public NpgsqlCommand Create(NpgsqlConnection connection, Func<NpgsqlParameter, object?> valueFor)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in Bind(valueFor)) command.Parameters.Add(parameter);
-        return command;
-    }
-}
-
-/// <summary>One captured EF query (GET /games/{slug}) with the slug swapped in.</summary>
-internal sealed class CapturedWork(CapturedCommand command, Func<NpgsqlParameter, object?> valueFor) : SqlWork
+/// <summary>One planned statement (GET /games/{slug}), sent as the API sends it.</summary>
+internal sealed class PlannedWork(PlannedCommand command) : SqlWork
 {
     public override async Task RunAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await using var query = command.Create(connection, valueFor);
+        await using var query = Command(connection, command);
         await using var reader = await query.ExecuteReaderAsync(ct);
         await DrainAsync(reader, ct);
     }
 
     public override Task<IReadOnlyList<SqlStatement>> StatementsAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<SqlStatement>>([new SqlStatement("query", command.Sql, command.Bind(valueFor))]);
+        Task.FromResult<IReadOnlyList<SqlStatement>>([SqlStatement.Of("query", command)]);
 }
 
 /// <summary>
-/// GET /search?type=game: the ranking batch (page and count), then, when there are hits, the EF
-/// query that loads the page's games by id, which is what SearchQueries does for games-only results.
+/// GET /search?type=game: the ranking batch (page and, unless the page carries it, count), then, when
+/// there are hits, the statement that loads the page's games by id, which is what SearchQueries does
+/// for games-only results.
 /// </summary>
-internal sealed class SearchWork(KeysetPlan ranking, int limit, CapturedCommand gamesById) : SqlWork
+internal sealed class SearchWork(KeysetPlan ranking, int limit) : SqlWork
 {
     public override async Task RunAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var ids = await RankAsync(connection, ct);
         if (ids.Count == 0) return;
-        await using var load = gamesById.Create(connection, p => IdsValue(p, ids));
+        await using var load = Command(connection, SearchQueries.GamesById(ids));
         await using var reader = await load.ExecuteReaderAsync(ct);
         await DrainAsync(reader, ct);
     }
@@ -110,16 +101,8 @@ internal sealed class SearchWork(KeysetPlan ranking, int limit, CapturedCommand 
     public override async Task<IReadOnlyList<SqlStatement>> StatementsAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var ids = await RankAsync(connection, ct);
-        return [SqlStatement.Of("ranking page", ranking.Select), SqlStatement.Of("ranking count", ranking.Count),
-            new SqlStatement($"games by id ({ids.Count})", gamesById.Sql, gamesById.Bind(p => IdsValue(p, ids)))];
+        return [.. StatementsOf(ranking, "ranking page", "ranking count"), SqlStatement.Of($"games by id ({ids.Count})", SearchQueries.GamesById(ids))];
     }
-
-    /// <summary>Whether a captured command's parameters are exactly one collection of ids, which is what re-binding needs.</summary>
-    public static bool CanRebind(CapturedCommand command) =>
-        command.Parameters.Count == 1 && command.Parameters[0].Value is IEnumerable<Guid>;
-
-    private static object IdsValue(NpgsqlParameter template, List<Guid> ids) =>
-        template.Value is Guid[] ? ids.ToArray() : ids;
 
     /// <summary>The ids of the page's hits (the extra row that only tells whether there is more is not a hit).</summary>
     private async Task<List<Guid>> RankAsync(NpgsqlConnection connection, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace OpenTabletop.Api.Http.Paging;
 /// <summary>
 /// The WHERE and ORDER BY of one keyset step. Rows are ordered by the key's columns (nulls last when
 /// walking forwards, so first when walking backwards) and then by id; "after the boundary" is the
-/// lexicographic expansion over those columns, written out so that nulls compare correctly.
+/// lexicographic order over those columns, split where nulls are involved so that they compare correctly.
 /// </summary>
 internal static class KeysetPredicate
 {
@@ -21,46 +21,70 @@ internal static class KeysetPredicate
 
     /// <summary>
     /// Builds "row comes after the boundary" for the values in <paramref name="boundary"/> (one per
-    /// column), adding the values as parameters numbered from <paramref name="firstOrdinal"/>.
+    /// column), adding the values as parameters numbered from <paramref name="firstOrdinal"/>. The
+    /// answer is a list of disjoint conjunctions whose union is the rows after the boundary; each is
+    /// written so that an index in the walk's order can start at the boundary (a row comparison
+    /// wherever no NULL is involved, IS NULL / IS NOT NULL for the null blocks) instead of reading
+    /// every earlier row, which a single OR of the whole expansion would make the planner do.
     /// </summary>
-    public static string After(
+    public static IReadOnlyList<string> After(
         SortKey key, IReadOnlyList<object?> boundary, Guid lastId, bool descending, bool backwards,
         int firstOrdinal, List<NpgsqlParameter> parameters)
     {
         var cmp = descending ? "<" : ">";
         var nullsAfter = !backwards;
-        var equalities = new List<string>();
-        var alternatives = new List<string>();
         var ordinal = firstOrdinal;
+        string Parameter(object value)
+        {
+            parameters.Add(new NpgsqlParameter { Value = value });
+            return "$" + ordinal++;
+        }
 
+        var arms = new List<string>();
+        var equalities = new List<string>();
         for (var i = 0; i < key.Columns.Count; i++)
         {
-            var column = key.Columns[i].Column;
+            var column = key.Columns[i];
             var value = boundary[i];
-            string after, equal;
             if (value is null)
             {
                 // Among nulls only later columns decide; non-null rows come before (forwards) or after (backwards).
-                after = nullsAfter ? "FALSE" : column + " IS NOT NULL";
-                equal = column + " IS NULL";
+                if (!nullsAfter && column.Nullable) arms.Add(Conjunction([.. equalities, column.Column + " IS NOT NULL"]));
+                equalities.Add(column.Column + " IS NULL");
+                continue;
             }
-            else
+
+            if (boundary.Skip(i + 1).All(v => v is not null))
             {
-                var p = "$" + ordinal++;
-                parameters.Add(new NpgsqlParameter { Value = value });
-                after = key.Columns[i].Nullable && nullsAfter
-                    ? "(" + column + " " + cmp + " " + p + " OR " + column + " IS NULL)"
-                    : column + " " + cmp + " " + p;
-                equal = column + " = " + p;
+                // One row comparison covers this column, the later ones and the id for rows without nulls there;
+                // walking forwards, a null in a nullable column sorts after every value, so each such block is an arm.
+                var rest = key.Columns.Skip(i).ToList();
+                var values = boundary.Skip(i).Select(v => Parameter(v!)).ToList();
+                var id = Parameter(lastId);
+                arms.Add(Conjunction([.. equalities,
+                    "ROW(" + string.Join(", ", rest.Select(c => c.Column).Append("id")) + ") " + cmp + " ROW(" + string.Join(", ", values.Append(id)) + ")"]));
+                if (nullsAfter)
+                {
+                    for (var j = 0; j < rest.Count; j++)
+                    {
+                        if (rest[j].Nullable)
+                        {
+                            arms.Add(Conjunction([.. equalities, .. rest.Take(j).Select((c, k) => c.Column + " = " + values[k]), rest[j].Column + " IS NULL"]));
+                        }
+                    }
+                }
+                return arms;
             }
-            alternatives.Add(Conjunction([.. equalities, after]));
-            equalities.Add(equal);
+
+            // A null further on: this column alone decides here, then equality passes on to the next.
+            var p = Parameter(value);
+            arms.Add(Conjunction([.. equalities, column.Column + " " + cmp + " " + p]));
+            if (nullsAfter && column.Nullable) arms.Add(Conjunction([.. equalities, column.Column + " IS NULL"]));
+            equalities.Add(column.Column + " = " + p);
         }
 
-        var idParameter = "$" + ordinal;
-        parameters.Add(new NpgsqlParameter { Value = lastId });
-        alternatives.Add(Conjunction([.. equalities, "id " + cmp + " " + idParameter]));
-        return "(" + string.Join(" OR ", alternatives) + ")";
+        arms.Add(Conjunction([.. equalities, "id " + cmp + " " + Parameter(lastId)]));
+        return arms;
     }
 
     /// <summary>Cursor values are the JSON of what the database returned: null, text or a number.</summary>

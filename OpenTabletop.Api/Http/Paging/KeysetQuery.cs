@@ -24,8 +24,16 @@ public sealed record KeysetQuery<T>(
     public string? PageWrapper { get; init; }
 
     /// <summary>
-    /// The statements one keyset step runs, without running them: the page select and the count.
-    /// Exposed so that the benchmark can issue exactly the API's SQL straight through Npgsql.
+    /// When set, <c>RowsSql</c> carries the total of the whole row set (before the keyset step) in
+    /// this column, so the page and its total take one statement; <c>CountSql</c> then runs only for
+    /// an empty page after a cursor, where no row can carry it.
+    /// </summary>
+    public string? TotalColumn { get; init; }
+
+    /// <summary>
+    /// The statements one keyset step runs, without running them: the page select and the count
+    /// (null when <see cref="TotalColumn"/> carries it). Exposed so that the benchmark can issue
+    /// exactly the API's SQL straight through Npgsql.
     /// </summary>
     public KeysetPlan Plan(PageRequest page, IReadOnlyList<object>? filterValues = null)
     {
@@ -36,21 +44,30 @@ public sealed record KeysetQuery<T>(
         var filters = filterValues ?? [];
 
         var parameters = filters.Select(v => new NpgsqlParameter { Value = v }).ToList();
-        var sql = "SELECT * FROM (" + RowsSql + ") AS rows";
-        if (page.Cursor is not null)
+        var orderBy = " ORDER BY " + KeysetPredicate.OrderBy(key, descending, backwards) + " LIMIT " + (page.Limit + 1);
+        var rows = "SELECT * FROM (" + RowsSql + ") AS rows";
+        string sql;
+        if (page.Cursor is null)
+        {
+            sql = rows + orderBy;
+        }
+        else
         {
             var boundary = BoundaryOf(page.Cursor, key);
-            sql += " WHERE " + KeysetPredicate.After(key, boundary, page.Cursor.LastId, descending, backwards, filters.Count + 1, parameters);
+            var arms = KeysetPredicate.After(key, boundary, page.Cursor.LastId, descending, backwards, filters.Count + 1, parameters);
+            // Each arm is its own index range (see KeysetPredicate.After), so each gets its own ORDER BY and LIMIT.
+            sql = arms.Count == 1
+                ? rows + " WHERE " + arms[0] + orderBy
+                : "SELECT * FROM (" + string.Join(" UNION ALL ", arms.Select(arm => "(" + rows + " WHERE " + arm + orderBy + ")")) + ") AS rows" + orderBy;
         }
-        var order = KeysetPredicate.OrderBy(key, descending, backwards);
-        sql += " ORDER BY " + order + " LIMIT " + (page.Limit + 1);
         if (PageWrapper is not null)
         {
-            sql = PageWrapper.Replace("{page}", sql, StringComparison.Ordinal).Replace("{order}", order, StringComparison.Ordinal);
+            sql = PageWrapper.Replace("{page}", sql, StringComparison.Ordinal)
+                .Replace("{order}", KeysetPredicate.OrderBy(key, descending, backwards), StringComparison.Ordinal);
         }
         return new KeysetPlan(
             new PlannedCommand(sql, [.. parameters.Select(p => p.Value!)]),
-            new PlannedCommand(CountSql, filters));
+            TotalColumn is null ? new PlannedCommand(CountSql, filters) : null);
     }
 
     public async Task<KeysetPage<T>> ExecuteAsync(
@@ -62,20 +79,29 @@ public sealed record KeysetQuery<T>(
 
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(plan.Select.ToBatchCommand());
-        batch.BatchCommands.Add(plan.Count.ToBatchCommand());
+        if (plan.Count is not null) batch.BatchCommands.Add(plan.Count.ToBatchCommand());
 
         var rows = new List<(T Row, JsonElement SortValues)>();
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        int[]? ordinals = null;
-        while (await reader.ReadAsync(ct))
+        int? total = null;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
-            ordinals ??= [.. key.Columns.Select(c => reader.GetOrdinal(c.Column))];
-            var values = ordinals.Select(o => reader.IsDBNull(o) ? null : reader.GetValue(o)).ToArray();
-            rows.Add((Read(reader), JsonSerializer.SerializeToElement(values)));
+            int[]? ordinals = null;
+            while (await reader.ReadAsync(ct))
+            {
+                ordinals ??= [.. key.Columns.Select(c => reader.GetOrdinal(c.Column))];
+                var values = ordinals.Select(o => reader.IsDBNull(o) ? null : reader.GetValue(o)).ToArray();
+                rows.Add((Read(reader), JsonSerializer.SerializeToElement(values)));
+                total ??= TotalColumn is null ? null : Convert.ToInt32(reader.GetValue(reader.GetOrdinal(TotalColumn)), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            if (plan.Count is not null)
+            {
+                await reader.NextResultAsync(ct);
+                await reader.ReadAsync(ct);
+                total = reader.GetInt32(0);
+            }
         }
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        var total = reader.GetInt32(0);
+        // No row to carry the total: without a cursor there is nothing at all, after one it must be counted.
+        total ??= page.Cursor is null ? 0 : await CountAsync(dataSource, filterValues ?? [], ct);
 
         var beyond = rows.Count > page.Limit;
         if (beyond) rows.RemoveAt(rows.Count - 1);
@@ -89,7 +115,13 @@ public sealed record KeysetQuery<T>(
             if (moreAfter) next = page.CursorFor(rows[^1].SortValues, Id(rows[^1].Row), PageDirection.Next).Encode();
             if (moreBefore) prev = page.CursorFor(rows[0].SortValues, Id(rows[0].Row), PageDirection.Prev).Encode();
         }
-        return new KeysetPage<T>([.. rows.Select(r => r.Row)], total, moreAfter, next, prev);
+        return new KeysetPage<T>([.. rows.Select(r => r.Row)], total.Value, moreAfter, next, prev);
+    }
+
+    private async Task<int> CountAsync(NpgsqlDataSource dataSource, IReadOnlyList<object> filterValues, CancellationToken ct)
+    {
+        await using var command = new PlannedCommand(CountSql, filterValues).ToCommand(dataSource);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The cursor's values, one per sort column; anything else is not our cursor.</summary>
@@ -103,8 +135,8 @@ public sealed record KeysetQuery<T>(
     }
 }
 
-/// <summary>The page select and the count of one keyset step.</summary>
-public sealed record KeysetPlan(PlannedCommand Select, PlannedCommand Count);
+/// <summary>The page select and the count of one keyset step; no count when the select carries the total.</summary>
+public sealed record KeysetPlan(PlannedCommand Select, PlannedCommand? Count);
 
 /// <summary>An SQL statement with its positional parameter values ($1…$n).</summary>
 public sealed record PlannedCommand(string Sql, IReadOnlyList<object> Values)
@@ -112,6 +144,13 @@ public sealed record PlannedCommand(string Sql, IReadOnlyList<object> Values)
     public NpgsqlBatchCommand ToBatchCommand()
     {
         var command = new NpgsqlBatchCommand(Sql);
+        foreach (var value in Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
+
+    public NpgsqlCommand ToCommand(NpgsqlDataSource dataSource)
+    {
+        var command = dataSource.CreateCommand(Sql);
         foreach (var value in Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         return command;
     }
