@@ -70,7 +70,9 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
         var gameIds = IdsOf(SearchResultType.Game);
         if (gameIds.Count > 0)
         {
-            await using var command = GamesById(gameIds).ToCommand(dataSource);
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var command = GamesById(gameIds).ToCommand(connection);
+            await command.PrepareAsync(ct);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

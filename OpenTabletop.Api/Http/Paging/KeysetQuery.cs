@@ -152,6 +152,13 @@ public sealed record PlannedCommand(string Sql, IReadOnlyList<object> Values)
         foreach (var value in Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         return command;
     }
+
+    public NpgsqlCommand ToCommand(NpgsqlConnection connection)
+    {
+        var command = new NpgsqlCommand(Sql, connection);
+        foreach (var value in Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
 }
 
 public sealed record KeysetPage<T>(IReadOnlyList<T> Rows, int Total, bool HasMore, string? NextCursor, string? PrevCursor)
