@@ -24,9 +24,12 @@ internal static class GameLookup
             ? new("SELECT " + GameRows.Columns("g") + " FROM games g WHERE g.id = $1", [id])
             : new("SELECT " + GameRows.Columns("g") + " FROM games g WHERE g.slug = $1", [idOrSlug]);
 
+    /// <summary>Prepared: a lookup by a unique key has one plan, and planning it each time cost as much as running it.</summary>
     public static async Task<GameResponse?> FindResponseAsync(this NpgsqlDataSource dataSource, string idOrSlug, CancellationToken ct)
     {
-        await using var command = PlanOf(idOrSlug).ToCommand(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var command = PlanOf(idOrSlug).ToCommand(connection);
+        await command.PrepareAsync(ct);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? GameRows.Read(reader) : null;
     }

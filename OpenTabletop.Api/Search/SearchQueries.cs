@@ -44,8 +44,12 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
     public static PlannedCommand GamesById(IReadOnlyCollection<Guid> ids) =>
         new("SELECT " + GameRows.Columns("g") + " FROM games g WHERE g.id = ANY($1)", [ids.ToArray()]);
 
+    /// <summary>
+    /// Prepared: planning the ranking cost a third of running it, and its plan does not depend on q
+    /// (every game arm is bounded by a function or gated by a one-time condition).
+    /// </summary>
     private static KeysetQuery<SearchHit> Ranking(IReadOnlyList<SearchResultType> types) =>
-        new(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id) { TotalColumn = "total" };
+        new(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id) { TotalColumn = "total", Prepared = true };
 
     /// <summary>$1 the text, $2 its words, $3 the words as a tsquery of prefixes (see <see cref="SearchSql"/>).</summary>
     private static object[] ValuesOf(SearchQueryText query) =>
@@ -66,7 +70,9 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
         var gameIds = IdsOf(SearchResultType.Game);
         if (gameIds.Count > 0)
         {
-            await using var command = GamesById(gameIds).ToCommand(dataSource);
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var command = GamesById(gameIds).ToCommand(connection);
+            await command.PrepareAsync(ct);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -43,7 +43,7 @@ namespace OpenTabletop.Api.Search;
 /// a game whose name (or an alternate name) equals q, always; the games in which every word of q begins a
 /// word of a name, the first <see cref="GameCandidates"/> in the order of the narrow <c>game_search_names</c>
 /// table; only when no name has every word, the trigram-similar names (the misspellings), the first by
-/// id; and, while those leave room, the text hits, the first by id. The candidates are then scored
+/// id; and, while those leave room, the text hits, in table order as the words. The candidates are then scored
 /// exactly as above, so a query with fewer matches than the bound ranks all of them, and one with more
 /// ranks a fixed subset of its weaker matches (the exact name is never left out).
 /// The total counts the candidates, which is what paging can reach.
@@ -136,10 +136,10 @@ internal static class SearchSql
             : $"{type.Name}_names AS MATERIALIZED (SELECT DISTINCT id FROM ({Sources[type].NameHits}) AS hits)"));
 
     /// <summary>
-    /// The bounded game candidates. Every arm takes a fixed order before its limit (the words arm the
-    /// table order of game_search_names, see game_search_candidates in migration 0010; the others the
-    /// id), so the same query over the same data always has the same candidates and pages never
-    /// disagree. The one-time conditions on the other CTEs (NOT EXISTS, count) skip an arm's scan entirely.
+    /// The bounded game candidates. Every arm takes a fixed order before its limit (the words and text
+    /// arms table order, see game_search_candidates in migration 0010; the misspellings the id), so
+    /// the same query over the same data always has the same candidates and pages never disagree.
+    /// The one-time conditions on the other CTEs (NOT EXISTS, count) skip an arm's scan entirely.
     /// </summary>
     private static readonly string GameCtes =
         "game_exact AS MATERIALIZED (SELECT id FROM games WHERE lower(name) = lower($1) " +
@@ -149,8 +149,9 @@ internal static class SearchSql
         $"SELECT id FROM games WHERE {Trigram("name")} UNION ALL SELECT game_id FROM alternate_names WHERE {Trigram("name")}) " +
         $"ORDER BY g.id LIMIT {GameCandidates}), " +
         "game_names AS MATERIALIZED (SELECT id FROM game_exact UNION SELECT id FROM game_words UNION SELECT id FROM game_similar), " +
-        $"game_text AS MATERIALIZED (SELECT e.id FROM games e WHERE e.search_vector @@ {EnglishWords} AND e.status = 'active' " +
-        $"AND e.id NOT IN (SELECT id FROM game_names) AND (SELECT count(*) FROM game_names) < {GameCandidates} ORDER BY e.id LIMIT {GameCandidates})";
+        // Twice the bound, so that a hundred remain once the name hits among them are left out.
+        $"game_text AS MATERIALIZED (SELECT id FROM game_search_text_candidates({EnglishWords}, {2 * GameCandidates}) AS text(id) " +
+        $"WHERE (SELECT count(*) FROM game_names) < {GameCandidates} AND id NOT IN (SELECT id FROM game_names) LIMIT {GameCandidates})";
 
     private static string NameRows(SearchResultType type, Source source) =>
         $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document)} AS score " +

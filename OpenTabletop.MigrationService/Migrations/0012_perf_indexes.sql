@@ -70,6 +70,12 @@ CREATE FUNCTION game_search_candidates(words tsquery, n integer) RETURNS SETOF u
     SET enable_seqscan = off SET enable_indexscan = off
     AS $$ SELECT game_id FROM game_search_names WHERE names @@ words LIMIT n $$;
 
+-- The same bound on GET /search's text candidates (active games whose description document matches).
+CREATE FUNCTION game_search_text_candidates(words tsquery, n integer) RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    SET enable_seqscan = off SET enable_indexscan = off
+    AS $$ SELECT id FROM games WHERE search_vector @@ words AND status = 'active' LIMIT n $$;
+
 -- Superseded by game_search_names.
 DROP INDEX games_names_search_idx;
 
