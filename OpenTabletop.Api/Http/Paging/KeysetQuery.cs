@@ -111,7 +111,7 @@ public sealed record KeysetQuery<T>(
             }
         }
         // No row to carry the total: without a cursor there is nothing at all, after one it must be counted.
-        total ??= page.Cursor is null ? 0 : await CountAsync(dataSource, filterValues ?? [], ct);
+        total ??= page.Cursor is null ? 0 : await CountAsync(connection, filterValues ?? [], ct);
 
         var beyond = rows.Count > page.Limit;
         if (beyond) rows.RemoveAt(rows.Count - 1);
@@ -128,9 +128,9 @@ public sealed record KeysetQuery<T>(
         return new KeysetPage<T>([.. rows.Select(r => r.Row)], total.Value, moreAfter, next, prev);
     }
 
-    private async Task<int> CountAsync(NpgsqlDataSource dataSource, IReadOnlyList<object> filterValues, CancellationToken ct)
+    private async Task<int> CountAsync(NpgsqlConnection connection, IReadOnlyList<object> filterValues, CancellationToken ct)
     {
-        await using var command = new PlannedCommand(CountSql, filterValues).ToCommand(dataSource);
+        await using var command = new PlannedCommand(CountSql, filterValues).ToCommand(connection);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -154,13 +154,6 @@ public sealed record PlannedCommand(string Sql, IReadOnlyList<object> Values)
     public NpgsqlBatchCommand ToBatchCommand()
     {
         var command = new NpgsqlBatchCommand(Sql);
-        foreach (var value in Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        return command;
-    }
-
-    public NpgsqlCommand ToCommand(NpgsqlDataSource dataSource)
-    {
-        var command = dataSource.CreateCommand(Sql);
         foreach (var value in Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         return command;
     }
