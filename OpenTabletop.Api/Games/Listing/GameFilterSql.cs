@@ -32,18 +32,14 @@ internal sealed class GameFilterSql
     /// <summary>Adds a condition on the variant in effective mode, else on the game, naming the column by <paramref name="column"/>.</summary>
     private GameFilterSql AddOn(bool onVariant, Func<string, string> column, string condition, params object[] values)
     {
-        if (onVariant && _variantConditions is not null)
-        {
-            Add(condition.Replace("{c}", column("v"), StringComparison.Ordinal), values);
-            _variantConditions.Add(_conditions[^1]);
-            _conditions.RemoveAt(_conditions.Count - 1);
-            return this;
-        }
-        return Add(condition.Replace("{c}", column("g"), StringComparison.Ordinal), values);
+        var alias = onVariant && _variantConditions is not null ? "v" : "g";
+        return AddTo(alias == "v" ? _variantConditions! : _conditions, condition.Replace("{c}", column(alias), StringComparison.Ordinal), values);
     }
 
     /// <summary>Adds a condition whose '?' marks are replaced, in order, by parameters for the values.</summary>
-    public GameFilterSql Add(string condition, params object[] values)
+    public GameFilterSql Add(string condition, params object[] values) => AddTo(_conditions, condition, values);
+
+    private GameFilterSql AddTo(List<string> target, string condition, object[] values)
     {
         var parts = condition.Split('?');
         if (parts.Length != values.Length + 1) throw new ArgumentException("One value per '?' is required.", nameof(values));
@@ -53,7 +49,7 @@ internal sealed class GameFilterSql
             _values.Add(values[i]);
             sql += "$" + _values.Count + parts[i + 1];
         }
-        _conditions.Add(sql);
+        target.Add(sql);
         return this;
     }
 
