@@ -30,6 +30,7 @@ public sealed class OpenTabletopDbContext(DbContextOptions<OpenTabletopDbContext
 
     // Search (0010)
     public DbSet<GameSearchName> GameSearchNames => Set<GameSearchName>();
+    public DbSet<GameFacet> GameFacets => Set<GameFacet>();
 
     // People, publishers, editions, awards (0004)
     public DbSet<Person> People => Set<Person>();

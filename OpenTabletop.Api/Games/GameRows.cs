@@ -23,7 +23,10 @@ internal static class GameRows
     ];
 
     /// <summary>The select list of every column <see cref="Read"/> needs, qualified by <paramref name="alias"/>.</summary>
-    public static string Columns(string alias) => string.Join(", ", Names.Select(n => $"{alias}.{n}"));
+    public static string Columns(string alias) => Columns(_ => alias);
+
+    /// <summary>The select list of every column <see cref="Read"/> needs, each qualified by the alias <paramref name="aliasOf"/> gives its name.</summary>
+    public static string Columns(Func<string, string> aliasOf) => string.Join(", ", Names.Select(n => $"{aliasOf(n)}.{n}"));
 
     public static GameResponse Read(NpgsqlDataReader row)
     {

@@ -10,6 +10,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         builder.ToTable("categories");
         builder.HasKey(c => c.Id);
+        builder.Property(c => c.Code).UseIdentityAlwaysColumn().ReadOnlyInDatabase();
         builder.HasOne(c => c.Parent).WithMany(c => c.Children)
             .HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

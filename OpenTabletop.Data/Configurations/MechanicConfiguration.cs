@@ -10,6 +10,7 @@ internal sealed class MechanicConfiguration : IEntityTypeConfiguration<Mechanic>
     {
         builder.ToTable("mechanics");
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.Code).UseIdentityAlwaysColumn().ReadOnlyInDatabase();
         builder.HasOne(m => m.Parent).WithMany(m => m.Children)
             .HasForeignKey(m => m.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

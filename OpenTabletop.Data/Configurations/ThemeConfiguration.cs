@@ -10,6 +10,7 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
     {
         builder.ToTable("themes");
         builder.HasKey(t => t.Id);
+        builder.Property(t => t.Code).UseIdentityAlwaysColumn().ReadOnlyInDatabase();
         builder.HasOne(t => t.Parent).WithMany(t => t.Children)
             .HasForeignKey(t => t.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -4,6 +4,8 @@ namespace OpenTabletop.Data.Entities;
 public sealed class Category
 {
     public Guid Id { get; set; }
+    /// <summary>A small integer the database assigns (identity): what games' <c>*_codes</c> arrays hold, for indexed filters.</summary>
+    public int Code { get; private set; }
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public string? Description { get; set; }

@@ -25,6 +25,46 @@ public sealed class GameTotalsTests(PostgresFixture postgres) : SampleApiTests(p
         Assert.InRange(broadMeta.GetProperty("total").GetInt32(), 10_001, 20_000);
         Assert.Equal(broadMeta.GetProperty("total").GetInt32(), broadMeta.GetProperty("filter_summary").GetProperty("total_matching").GetInt32());
         SpecSchema.AssertValid("/games", "get", 200, broad.RootElement.GetRawText());
+
+        // The page itself: sorted out of the gathered matches under the cap, walked along the index above it.
+        Assert.Equal(await FirstSlugsAsync("type = 'promo' AND mode = 'solo'"), Slugs(exact));
+        Assert.Equal(await FirstSlugsAsync("type = 'promo'"), Slugs(broad));
+        using var second = await Http.GetJsonAsync(broad.RootElement.GetProperty("_links").GetProperty("next").GetProperty("href").GetString()!);
+        Assert.Equal((await FirstSlugsAsync("type = 'promo'", 10)).Skip(5), Slugs(second));
+    }
+
+    [Fact]
+    public async Task AnUnfilteredListOfALargeCatalogueTakesItsSizeAsAFlaggedTotal()
+    {
+        await InsertPromosAsync(10_500, soloFirst: 0);
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand("SELECT count(*)::int FROM games WHERE status = 'active'", connection);
+        var active = (int)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+
+        using var page = await Http.GetJsonAsync("/v1/games?limit=5");
+
+        var meta = page.RootElement.GetProperty("meta");
+        Assert.Equal(active, meta.GetProperty("total").GetInt32());
+        Assert.True(meta.GetProperty("total_estimated").GetBoolean());
+        Assert.Equal(await FirstSlugsAsync("true"), Slugs(page));
+    }
+
+    private static List<string> Slugs(JsonDocument page) =>
+        [.. page.RootElement.GetProperty("data").EnumerateArray().Select(g => g.GetProperty("slug").GetString()!)];
+
+    /// <summary>The first active games by name (the default sort: sort_name, then id) among those meeting a fixed condition.</summary>
+    private async Task<List<string>> FirstSlugsAsync(string condition, int limit = 5)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"SELECT slug FROM games WHERE status = 'active' AND {condition} ORDER BY sort_name, id LIMIT $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var slugs = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken)) slugs.Add(reader.GetString(0));
+        return slugs;
     }
 
     private async Task InsertPromosAsync(int count, int soloFirst)

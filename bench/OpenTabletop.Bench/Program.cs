@@ -48,7 +48,7 @@ try
     var catalogue = await Catalogue.LoadAsync(dataSource, ct);
     Log($"{catalogue.ActiveGames:N0} active games; preparing {string.Join(", ", options.Scenarios)}");
 
-    var builder = new ScenarioBuilder(catalogue, client, options.Seed, options.MixSize);
+    var builder = new ScenarioBuilder(catalogue, client, dataSource, options.Seed, options.MixSize);
     var scenarios = new List<Scenario>();
     foreach (var name in options.Scenarios)
     {

@@ -29,7 +29,7 @@ internal sealed record Scenario(
 /// from the run's seed and the scenario's place in <see cref="All"/>, so running a subset does not
 /// change the requests of the others.
 /// </summary>
-internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, int seed, int mixSize)
+internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, Npgsql.NpgsqlDataSource dataSource, int seed, int mixSize)
 {
     public static readonly IReadOnlyList<(string Name, string Title)> All =
     [
@@ -51,10 +51,10 @@ internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, in
             return name switch
             {
                 "slug" => await SlugAsync(title, random),
-                "list" => List(name, title, Mix(() => ListQueryOf(random))),
-                "compound" => Compound(name, title, Mix(() => CompoundFilters.Draw(random, catalogue.MechanicsByUse)), post: true),
-                "compound-get" => Compound(name, title, Mix(() => CompoundFilters.Draw(random, catalogue.MechanicsByUse)), post: false),
-                "effective" => List(name, title, Mix(() => EffectiveQueryOf(random))),
+                "list" => await ListAsync(name, title, Mix(() => ListQueryOf(random)), ct),
+                "compound" => await CompoundAsync(name, title, Mix(() => CompoundFilters.Draw(random, catalogue.MechanicsByUse)), post: true, ct),
+                "compound-get" => await CompoundAsync(name, title, Mix(() => CompoundFilters.Draw(random, catalogue.MechanicsByUse)), post: false, ct),
+                "effective" => await ListAsync(name, title, Mix(() => EffectiveQueryOf(random)), ct),
                 "search" => await SearchAsync(title, random),
                 "deep-page" => await DeepPageAsync(title, ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
@@ -78,7 +78,7 @@ internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, in
         Invariant($"effective=true&players={random.Next(5, 9)}&weight_max={3.0m + 0.5m * random.Next(0, 4):0.0}&sort=rating&order=desc");
 
     /// <summary>GET /v1/games requests whose direct SQL is GameListApi.PlanOf of the same query string.</summary>
-    private static Scenario List(string name, string title, IReadOnlyList<string> queries, IReadOnlyList<ApiRequest>? api = null,
+    private async Task<Scenario> ListAsync(string name, string title, IReadOnlyList<string> queries, CancellationToken ct, IReadOnlyList<ApiRequest>? api = null,
         bool selective = true, string source = "GameListApi.PlanOf(the same query)", IReadOnlyList<string>? notes = null)
     {
         var get = api is null;
@@ -96,7 +96,8 @@ internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, in
             return new Scenario(name, title, selective, api, null, source,
                 $"this build cannot plan {string.Join(", ", unknown)} (not in GameListParameters)", allNotes, IgnoredByApi: get ? unknown : null);
         }
-        var plans = bound.Select(b => GameListApi.PlanOf(b.Parameters)).ToList();
+        var plans = new List<KeysetPlan?>();
+        foreach (var b in bound) plans.Add(await GameListApi.PlanOfAsync(b.Parameters, dataSource, ct));
         var rejected = plans.FindIndex(p => p is null);
         if (rejected >= 0)
         {
@@ -105,12 +106,12 @@ internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, in
         return new Scenario(name, title, selective, api, [.. plans.Select(p => new KeysetWork(p!))], source, null, allNotes);
     }
 
-    private static Scenario Compound(string name, string title, IReadOnlyList<CompoundFilters> draws, bool post)
+    private async Task<Scenario> CompoundAsync(string name, string title, IReadOnlyList<CompoundFilters> draws, bool post, CancellationToken ct)
     {
         var queries = draws.Select(d => d.ToQueryString()).ToList();
-        if (!post) return List(name, title, queries);
+        if (!post) return await ListAsync(name, title, queries, ct);
         var api = draws.Select(d => new ApiRequest("POST", "/v1/games/search", d.ToSearchBody())).ToList();
-        return List(name, title, queries, api, source: "GameListApi.PlanOf(the equivalent GET /v1/games query)",
+        return await ListAsync(name, title, queries, ct, api, source: "GameListApi.PlanOf(the equivalent GET /v1/games query)",
             notes: ["the direct SQL is the plan of the equivalent GET query; it is the POST's own SQL only if the endpoint compiles its body to the same filters"]);
     }
 
@@ -153,7 +154,7 @@ internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, in
             url = new Uri(client.BaseAddress!, next).PathAndQuery;
         }
         var query = url[(url.IndexOf('?', StringComparison.Ordinal) + 1)..];
-        return List("deep-page", title, [query], [ApiRequest.Get(url)], selective: false,
+        return await ListAsync("deep-page", title, [query], ct, [ApiRequest.Get(url)], selective: false,
             source: "GameListApi.PlanOf(the page-50 query, cursor included)");
     }
 

@@ -1,7 +1,8 @@
 namespace OpenTabletop.Api.Games.Listing;
 
 /// <summary>
-/// Turns validated filters into a WHERE clause over <c>games g</c>. Values are positional
+/// Turns validated filters into a WHERE clause over <c>game_facets g</c> (a game's filterable columns
+/// under their games names, and its term codes). Values are positional
 /// parameters; only fixed SQL text is concatenated. In effective mode the effective dimensions
 /// become conditions on the game's variants (<c>game_variants v</c>) instead.
 /// </summary>
@@ -19,6 +20,9 @@ internal sealed class GameFilterSql
     }
 
     public IReadOnlyList<object> Values => _values;
+
+    /// <summary>True when nothing narrows the active catalogue.</summary>
+    public bool Unfiltered => _conditions.Count == 1 && _variantConditions is null;
 
     /// <summary>The whole filter (base conditions, and in effective mode "some variant matches"): for counts.</summary>
     public string Where => VariantWhere is null ? BaseWhere : BaseWhere + " AND EXISTS (SELECT 1 FROM game_variants v WHERE " + VariantWhere + ")";
@@ -76,7 +80,8 @@ internal sealed class GameFilterSql
         ["expert"] = ("multiplier_expert", 0.85m),
     };
 
-    public static GameFilterSql For(GameFilters f)
+    /// <summary>The filter's SQL; <paramref name="refs"/> are its named things resolved (<see cref="FilterReferenceResolver"/>).</summary>
+    public static GameFilterSql For(GameFilters f, FilterReferences refs)
     {
         var sql = new GameFilterSql(f.UsesVariants, f.IncludeIntegrations);
         if (f.Types.Count > 0) sql.Add("g.type = ANY(?)", (object)f.Types.ToArray());
@@ -117,32 +122,21 @@ internal sealed class GameFilterSql
         if (f.AgeMin is { } amin) sql.AddOn(ageOnVariant, a => $"{a}.{ageColumn}", "{c} >= ?", amin);
         if (f.AgeMax is { } amax) sql.AddOn(ageOnVariant, a => $"{a}.{ageColumn}", "{c} <= ?", amax);
 
-        if (f.MechanicsAny.Count > 0) sql.Add(HasAny("game_mechanics", "mechanic_id", "mechanics"), (object)f.MechanicsAny.ToArray());
-        foreach (var slug in f.MechanicsAll) sql.Add(HasAny("game_mechanics", "mechanic_id", "mechanics"), (object)new[] { slug });
-        if (f.MechanicsNot.Count > 0) sql.Add("NOT " + HasAny("game_mechanics", "mechanic_id", "mechanics"), (object)f.MechanicsNot.ToArray());
-        if (f.ThemesAny.Count > 0) sql.Add(HasAny("game_themes", "theme_id", "themes"), (object)f.ThemesAny.ToArray());
-        if (f.ThemesNot.Count > 0) sql.Add("NOT " + HasAny("game_themes", "theme_id", "themes"), (object)f.ThemesNot.ToArray());
-        if (f.CategoriesAny.Count > 0) sql.Add(HasAny("game_categories", "category_id", "categories"), (object)f.CategoriesAny.ToArray());
-        if (f.Category.Count > 0) sql.Add(HasAny("game_categories", "category_id", "categories"), (object)f.Category.ToArray());
+        // Terms compare as codes on the facets (migration 0013): one GIN index answers any / all / none.
+        if (f.MechanicsAny.Count > 0) sql.Add("g.mechanic_codes && ?::int[]", refs.CodesOf("mechanics"));
+        if (f.MechanicsAll.Count > 0) sql.Add("g.mechanic_codes @> ?::int[]", refs.CodesOf("mechanics_all"));
+        if (f.MechanicsNot.Count > 0) sql.Add("NOT g.mechanic_codes && ?::int[]", refs.CodesOf("mechanics_not"));
+        if (f.ThemesAny.Count > 0) sql.Add("g.theme_codes && ?::int[]", refs.CodesOf("themes"));
+        if (f.ThemesNot.Count > 0) sql.Add("NOT g.theme_codes && ?::int[]", refs.CodesOf("theme_not"));
+        if (f.CategoriesAny.Count > 0) sql.Add("g.category_codes && ?::int[]", refs.CodesOf("categories"));
+        if (f.Category.Count > 0) sql.Add("g.category_codes && ?::int[]", refs.CodesOf("category"));
 
         if (f.Designers.Count > 0)
         {
-            var (slugs, ids) = Split(f.Designers);
-            sql.Add("EXISTS (SELECT 1 FROM game_credits c JOIN people p ON p.id = c.person_id " +
-                    "WHERE c.game_id = g.id AND c.role = 'designer' AND (p.slug = ANY(?) OR p.id = ANY(?)))", slugs, ids);
+            sql.Add("EXISTS (SELECT 1 FROM game_credits c WHERE c.game_id = g.id AND c.role = 'designer' AND c.person_id = ANY(?))", refs.IdsOf("designer"));
         }
-        if (f.Publishers.Count > 0)
-        {
-            var (slugs, ids) = Split(f.Publishers);
-            sql.Add("EXISTS (SELECT 1 FROM game_publishers gp JOIN publishers p ON p.id = gp.publisher_id " +
-                    "WHERE gp.game_id = g.id AND (p.slug = ANY(?) OR p.id = ANY(?)))", slugs, ids);
-        }
-        if (f.Families.Count > 0)
-        {
-            var (slugs, ids) = Split(f.Families);
-            sql.Add("EXISTS (SELECT 1 FROM game_families gf JOIN families fa ON fa.id = gf.family_id " +
-                    "WHERE gf.game_id = g.id AND (fa.slug = ANY(?) OR fa.id = ANY(?)))", slugs, ids);
-        }
+        if (f.Publishers.Count > 0) sql.Add("EXISTS (SELECT 1 FROM game_publishers gp WHERE gp.game_id = g.id AND gp.publisher_id = ANY(?))", refs.IdsOf("publisher"));
+        if (f.Families.Count > 0) sql.Add("EXISTS (SELECT 1 FROM game_families gf WHERE gf.game_id = g.id AND gf.family_id = ANY(?))", refs.IdsOf("family"));
 
         if (f.YearMin is { } ymin) sql.Add("g.year_published >= ?", ymin);
         if (f.YearMax is { } ymax) sql.Add("g.year_published <= ?", ymax);
@@ -150,22 +144,11 @@ internal sealed class GameFilterSql
         return sql;
     }
 
-    /// <summary>The game carries at least one of the terms named by the slug array parameter.</summary>
-    private static string HasAny(string junction, string column, string terms) =>
-        $"EXISTS (SELECT 1 FROM {junction} j JOIN {terms} t ON t.id = j.{column} WHERE j.game_id = g.id AND t.slug = ANY(?))";
-
     /// <summary>The game's multiplier for an experience level, or the global default without sufficient data.</summary>
     private static string MultiplierSql(string level)
     {
         var (column, fallback) = Multipliers[level];
         return "COALESCE((SELECT CASE WHEN x.sufficient_data THEN x." + column + " END FROM experience_playtime_profiles x " +
                "WHERE x.game_id = g.id), " + fallback.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
-    }
-
-    private static (object Slugs, object Ids) Split(IReadOnlyList<string> identifiers)
-    {
-        var ids = identifiers.Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).Where(id => id is not null).Select(id => id!.Value).ToArray();
-        var slugs = identifiers.Where(v => !Guid.TryParse(v, out _)).ToArray();
-        return (slugs, ids);
     }
 }

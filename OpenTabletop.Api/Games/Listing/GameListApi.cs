@@ -29,12 +29,17 @@ public static class GameListApi
 
     /// <summary>
     /// The SQL a valid list request runs for its page and count, for the benchmark's direct-SQL
-    /// ceiling; null when the request is invalid.
+    /// ceiling (after resolving its references, as the endpoint does); null when the request is invalid.
     /// </summary>
-    internal static KeysetPlan? PlanOf(GameListParameters query)
+    internal static async Task<KeysetPlan?> PlanOfAsync(GameListParameters query, Npgsql.NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var (filters, page, errors) = Parse(query);
-        return errors.Count > 0 ? null : GamePageQuery.Plan(GameFilterSql.For(filters), page);
+        if (errors.Count > 0) return null;
+        var (references, unknown) = await FilterReferenceResolver.ResolveAsync(dataSource, filters, field => field, ct);
+        if (unknown.Count > 0) return null;
+        await using var count = dataSource.CreateCommand("SELECT count(*)::int FROM games WHERE status = 'active'");
+        var catalogueSize = (int)(await count.ExecuteScalarAsync(ct))!;
+        return GamePageQuery.Plan(GameFilterSql.For(filters, references), page, catalogueSize);
     }
 
     internal static async Task<Results<Ok<Page<GameResponse>>, ProblemHttpResult>> ListGames(
@@ -43,14 +48,14 @@ public static class GameListApi
         var (filters, page, errors) = Parse(query);
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
 
-        var unknown = await games.UnknownReferencesAsync(filters, field => field, ct);
+        var (references, unknown) = await games.ResolveReferencesAsync(filters, field => field, ct);
         if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
 
         var embed = GameIncludes.Parse(query.Include);
         var response = await PagedList.RunAsync(request, page,
             async () =>
             {
-                var result = await games.ExecuteAsync(GameFilterSql.For(filters), page, ct);
+                var result = await games.ExecuteAsync(GameFilterSql.For(filters, references), page, ct);
                 return result with { Rows = await includes.ApplyAsync(result.Rows, embed, ct) };
             },
             async result => new FilterSummary(FilterSummaryText.Describe(filters), result.Total, await catalogue.ActiveGamesAsync(ct)));

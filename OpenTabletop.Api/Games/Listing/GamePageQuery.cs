@@ -5,16 +5,22 @@ using OpenTabletop.Api.Http.Paging;
 namespace OpenTabletop.Api.Games.Listing;
 
 /// <summary>
-/// One page of games in one round trip whatever the page size: the keyset step (whole game rows)
-/// and the count in one batch.
+/// One page of games in one round trip whatever the page size: the keyset step and the count in one
+/// batch, each planned on its own (the page may walk a sort index while the count reads a covering
+/// one). Both filter and sort on <c>game_facets g</c> (migration 0013: narrow rows, term codes); only
+/// the page's own rows are read from <c>games w</c>.
 /// </summary>
-internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
+internal sealed class GamePageQuery(NpgsqlDataSource dataSource, CatalogueCount catalogue)
 {
+    /// <summary>The id and every column a sort key orders by: taken from the facets, so the walk can follow their indexes.</summary>
+    private static readonly HashSet<string> FacetColumns =
+        [.. GameSorts.Keys.Values.SelectMany(k => k.Columns).Select(c => c.Column), "id"];
+
     private static readonly KeysetQuery<GameResponse> Keyset = new(
-        // The sort columns are among the game's own; the keyset wrapper orders by their names.
-        "SELECT " + GameRows.Columns("g") + " FROM games g WHERE {0}",
+        // The keyset wrapper orders by the sort columns' names.
+        "SELECT " + GameRows.Columns(name => FacetColumns.Contains(name) ? "g" : "w") + " FROM game_facets g JOIN games w ON w.id = g.id WHERE {0}",
         // Counted exactly up to the limit only: past it the planner's estimate is cheaper and honest enough.
-        "SELECT count(*)::int FROM (SELECT 1 FROM games g WHERE {0} LIMIT " + (ExactTotalLimit + 1) + ") AS capped",
+        "SELECT count(*)::int FROM (SELECT 1 FROM game_facets g WHERE {0} LIMIT " + (ExactTotalLimit + 1) + ") AS capped",
         GameSorts.Keys,
         GameRows.Read,
         game => game.Id);
@@ -24,7 +30,12 @@ internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
 
     public async Task<KeysetPage<GameResponse>> ExecuteAsync(GameFilterSql filter, PageRequest page, CancellationToken ct)
     {
-        var result = await For(filter).ExecuteAsync(dataSource, page, ct, filter.Values);
+        // No filter at all: the catalogue's size (cached for a minute, so flagged as an estimate) is the
+        // total, and counting 10,001 rows per page would be the dearest part of the request.
+        var catalogueSize = filter.Unfiltered ? await catalogue.ActiveGamesAsync(ct) : 0;
+        var uncounted = catalogueSize > ExactTotalLimit;
+        var result = await For(filter, uncounted).ExecuteAsync(dataSource, page, ct, filter.Values);
+        if (uncounted) return result with { Total = catalogueSize, TotalEstimated = true };
         if (result.Total <= ExactTotalLimit) return result;
         return result with { Total = Math.Max(ExactTotalLimit + 1, await EstimateAsync(filter, ct)), TotalEstimated = true };
     }
@@ -32,7 +43,7 @@ internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
     /// <summary>The planner's row estimate for the filter (one more round trip, only for very broad queries).</summary>
     private async Task<int> EstimateAsync(GameFilterSql filter, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM games g WHERE " + filter.Where);
+        await using var command = dataSource.CreateCommand("EXPLAIN (FORMAT JSON) SELECT 1 FROM game_facets g WHERE " + filter.Where);
         foreach (var value in filter.Values) command.Parameters.Add(new NpgsqlParameter { Value = value });
         var plan = (string)(await command.ExecuteScalarAsync(ct))!;
         using var json = System.Text.Json.JsonDocument.Parse(plan);
@@ -40,15 +51,20 @@ internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
         return (int)Math.Min(int.MaxValue, Math.Round(rows));
     }
 
-    /// <summary>The statements a page runs (the benchmark issues them directly to measure the database's own limit).</summary>
-    public static KeysetPlan Plan(GameFilterSql filter, PageRequest page) => For(filter).Plan(page, filter.Values);
+    /// <summary>
+    /// The statements a page runs (the benchmark issues them directly to measure the database's own
+    /// limit); <paramref name="catalogueSize"/> is the number of active games.
+    /// </summary>
+    public static KeysetPlan Plan(GameFilterSql filter, PageRequest page, int catalogueSize) =>
+        For(filter, filter.Unfiltered && catalogueSize > ExactTotalLimit).Plan(page, filter.Values);
 
-    private static KeysetQuery<GameResponse> For(GameFilterSql filter)
+    private static KeysetQuery<GameResponse> For(GameFilterSql filter, bool uncounted)
     {
         var query = Keyset with
         {
             RowsSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Keyset.RowsSql, filter.Where),
             CountSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, Keyset.CountSql, filter.Where),
+            Counted = !uncounted,
         };
         // Effective mode: the filter chooses the page through EXISTS (so the planner may start from the
         // variants' indexes when they are selective); only the page's rows then look up the first
@@ -62,50 +78,10 @@ internal sealed class GamePageQuery(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The named things among the filters that do not exist (SPEC-DECISIONS: a well-formed but
-    /// unknown slug or id → 422 naming the field and the value), checked in one round trip.
-    /// <paramref name="fieldName"/> turns a GET parameter name into the caller's field name.
+    /// Resolves the named things among the filters (FilterReferenceResolver); <paramref name="fieldName"/>
+    /// turns a GET parameter name into the caller's field name for the 422's errors.
     /// </summary>
-    public async Task<List<FieldError>> UnknownReferencesAsync(GameFilters filters, Func<string, string> fieldName, CancellationToken ct)
-    {
-        var checks = new (string Field, string Table, string Noun, IReadOnlyList<string> Values)[]
-        {
-            ("mechanics", "mechanics", "mechanic", filters.MechanicsAny),
-            ("mechanics_all", "mechanics", "mechanic", filters.MechanicsAll),
-            ("mechanics_not", "mechanics", "mechanic", filters.MechanicsNot),
-            ("themes", "themes", "theme", filters.ThemesAny),
-            ("theme_not", "themes", "theme", filters.ThemesNot),
-            ("categories", "categories", "category", filters.CategoriesAny),
-            ("category", "categories", "category", filters.Category),
-            ("designer", "people", "designer", filters.Designers),
-            ("publisher", "publishers", "publisher", filters.Publishers),
-            ("family", "families", "family", filters.Families),
-        }.Where(c => c.Values.Count > 0).ToList();
-        if (checks.Count == 0) return [];
-
-        var selects = new List<string>();
-        var values = new List<object>();
-        for (var i = 0; i < checks.Count; i++)
-        {
-            var table = checks[i].Table;
-            values.Add(checks[i].Values.Where(v => !Guid.TryParse(v, out _)).ToArray());
-            selects.Add($"SELECT {i}, v FROM unnest(${values.Count}::text[]) AS v WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.slug = v)");
-            values.Add(checks[i].Values.Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).OfType<Guid>().ToArray());
-            selects.Add($"SELECT {i}, v::text FROM unnest(${values.Count}::uuid[]) AS v WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = v)");
-        }
-
-        await using var command = dataSource.CreateCommand(string.Join(" UNION ALL ", selects));
-        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
-        var unknown = new List<(int Check, string Value)>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct)) unknown.Add((reader.GetInt32(0), reader.GetString(1)));
-        }
-        return [.. unknown.GroupBy(u => u.Check).OrderBy(g => g.Key).Select(g =>
-        {
-            var check = checks[g.Key];
-            var field = fieldName(check.Field);
-            return new FieldError(field, $"No {check.Noun} is named {FilterRules.Quoted(g.Select(u => u.Value))}.", "unknown_slug");
-        })];
-    }
+    public Task<(FilterReferences References, List<FieldError> Unknown)> ResolveReferencesAsync(
+        GameFilters filters, Func<string, string> fieldName, CancellationToken ct) =>
+        FilterReferenceResolver.ResolveAsync(dataSource, filters, fieldName, ct);
 }

@@ -32,13 +32,13 @@ public static class GameSearchApi
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request body has invalid values.", errors);
         if (BodyFilters.NamesEdition(body.Filters)) return EffectiveMode.EditionNotSupported();
 
-        var unknown = await games.UnknownReferencesAsync(filters, field => BodyFilters.Paths.GetValueOrDefault(field, "filters." + field), ct);
+        var (references, unknown) = await games.ResolveReferencesAsync(filters, field => BodyFilters.Paths.GetValueOrDefault(field, "filters." + field), ct);
         if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
 
         var embed = GameIncludes.Parse(body.Include ?? []);
         try
         {
-            var result = await games.ExecuteAsync(GameFilterSql.For(filters), page, ct);
+            var result = await games.ExecuteAsync(GameFilterSql.For(filters, references), page, ct);
             result = result with { Rows = await includes.ApplyAsync(result.Rows, embed, ct) };
             var summary = new FilterSummary(FilterSummaryText.Describe(filters), result.Total, await catalogue.ActiveGamesAsync(ct));
             return TypedResults.Ok(new Page<GameResponse>(

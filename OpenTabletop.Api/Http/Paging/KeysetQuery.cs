@@ -37,6 +37,9 @@ public sealed record KeysetQuery<T>(
     /// </summary>
     public bool Prepared { get; init; }
 
+    /// <summary>False when the caller knows the total by other means: no count is planned or run.</summary>
+    public bool Counted { get; init; } = true;
+
     /// <summary>
     /// The statements one keyset step runs, without running them: the page select and the count
     /// (null when <see cref="TotalColumn"/> carries it). Exposed so that the benchmark can issue
@@ -74,7 +77,7 @@ public sealed record KeysetQuery<T>(
         }
         return new KeysetPlan(
             new PlannedCommand(sql, [.. parameters.Select(p => p.Value!)]),
-            TotalColumn is null ? new PlannedCommand(CountSql, filters) : null);
+            TotalColumn is null && Counted ? new PlannedCommand(CountSql, filters) : null);
     }
 
     public async Task<KeysetPage<T>> ExecuteAsync(
@@ -111,7 +114,7 @@ public sealed record KeysetQuery<T>(
             }
         }
         // No row to carry the total: without a cursor there is nothing at all, after one it must be counted.
-        total ??= page.Cursor is null ? 0 : await CountAsync(connection, filterValues ?? [], ct);
+        total ??= page.Cursor is null || !Counted ? 0 : await CountAsync(connection, filterValues ?? [], ct);
 
         var beyond = rows.Count > page.Limit;
         if (beyond) rows.RemoveAt(rows.Count - 1);

@@ -30,12 +30,12 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
     internal static readonly string[] DeferredTables =
     [
         "games", "game_mechanics", "game_categories", "game_themes", "game_credits", "game_publishers",
-        "player_count_ratings", "rating_votes", "weight_votes", "play_logs",
+        "player_count_ratings", "rating_votes", "weight_votes", "play_logs", "game_facets",
     ];
 
     private static readonly string[] AnalyzedTables =
     [
-        "games", "people", "publishers", "game_mechanics", "game_categories", "game_themes", "game_credits",
+        "games", "game_facets", "people", "publishers", "game_mechanics", "game_categories", "game_themes", "game_credits",
         "game_publishers", "game_relationships", "property_modifications", "expansion_combinations",
         "player_count_ratings", "experience_playtime", "experience_playtime_profiles", "rating_votes", "weight_votes", "play_logs",
     ];
@@ -90,6 +90,8 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
         await load.CopyExpansionEffectsAsync(ct);
         await load.CopyPollsAsync(ct);
         await load.CopyVotesAndPlaysAsync(ct);
+        // The triggers kept the facets in step, one version of each row per statement; one clean copy instead.
+        await SyntheticSql.ExecuteAsync(connection, "SELECT rebuild_game_facets()", ct);
         await deferred.RestoreAsync(ct);
 
         // Fresh statistics, so the first API queries after seeding are planned for the real sizes.
