@@ -194,10 +194,18 @@ CREATE INDEX game_facets_players_idx ON game_facets (min_players, max_players);
 CREATE INDEX game_facets_parent_idx ON game_facets (parent_game_id, type);
 -- Effective-mode counts join the variants to the active games of the wanted types without reading rows.
 CREATE INDEX game_facets_active_type_idx ON game_facets (id) INCLUDE (type) WHERE status = 'active';
--- Every sort key in both directions (keyset steps are index ranges; see KeysetPredicate).
-CREATE INDEX game_facets_name_idx ON game_facets (sort_name, id);
-CREATE INDEX game_facets_rating_desc_idx ON game_facets (bayes_rating DESC NULLS LAST, rating_count DESC, id DESC);
-CREATE INDEX game_facets_rating_asc_idx ON game_facets (bayes_rating, rating_count, id);
+-- Every sort key in both directions (keyset steps are index ranges; see KeysetPredicate). The default
+-- sorts (name for GET, rating for POST search) carry the usual filter columns and every sort column
+-- (a page selects them all), so that a page walks its index without visiting the rows it skips.
+CREATE INDEX game_facets_name_idx ON game_facets (sort_name, id)
+    INCLUDE (status, type, min_players, max_players, min_playtime_minutes, max_playtime_minutes, weight, year_published,
+             sort_name, community_playtime_median_minutes, mechanic_codes, theme_codes);
+CREATE INDEX game_facets_rating_desc_idx ON game_facets (bayes_rating DESC NULLS LAST, rating_count DESC, id DESC)
+    INCLUDE (status, type, min_players, max_players, min_playtime_minutes, max_playtime_minutes, weight, year_published,
+             sort_name, community_playtime_median_minutes, mechanic_codes, theme_codes);
+CREATE INDEX game_facets_rating_asc_idx ON game_facets (bayes_rating, rating_count, id)
+    INCLUDE (status, type, min_players, max_players, min_playtime_minutes, max_playtime_minutes, weight, year_published,
+             sort_name, community_playtime_median_minutes, mechanic_codes, theme_codes);
 CREATE INDEX game_facets_weight_idx ON game_facets (weight, id);
 CREATE INDEX game_facets_weight_desc_idx ON game_facets (weight DESC NULLS LAST, id DESC);
 CREATE INDEX game_facets_year_idx ON game_facets (year_published, id);
