@@ -58,7 +58,7 @@ CREATE FUNCTION upsert_game_facets(game_ids uuid[]) RETURNS void LANGUAGE sql AS
         g.community_playtime_min_minutes, g.community_playtime_max_minutes, g.community_playtime_median_minutes,
         g.min_age, g.community_suggested_age, g.weight, g.weight_votes, g.average_rating, g.bayes_rating, g.rating_count,
         g.rating_confidence, g.language_dependence
-      FROM games g WHERE g.id = ANY(game_ids)
+      FROM unnest(game_ids) AS x(id) JOIN games g ON g.id = x.id
     ON CONFLICT (id) DO UPDATE SET
         status = EXCLUDED.status, type = EXCLUDED.type, parent_game_id = EXCLUDED.parent_game_id, mode = EXCLUDED.mode, sort_name = EXCLUDED.sort_name,
         year_published = EXCLUDED.year_published, min_players = EXCLUDED.min_players, max_players = EXCLUDED.max_players,
@@ -171,10 +171,16 @@ BEGIN
         g.community_playtime_min_minutes, g.community_playtime_max_minutes, g.community_playtime_median_minutes,
         g.min_age, g.community_suggested_age, g.weight, g.weight_votes, g.average_rating, g.bayes_rating, g.rating_count,
         g.rating_confidence, g.language_dependence,
-        coalesce((SELECT array_agg(t.code ORDER BY t.code) FROM game_mechanics j JOIN mechanics t ON t.id = j.mechanic_id WHERE j.game_id = g.id), '{}'),
-        coalesce((SELECT array_agg(t.code ORDER BY t.code) FROM game_themes j JOIN themes t ON t.id = j.theme_id WHERE j.game_id = g.id), '{}'),
-        coalesce((SELECT array_agg(t.code ORDER BY t.code) FROM game_categories j JOIN categories t ON t.id = j.category_id WHERE j.game_id = g.id), '{}')
-      FROM games g;
+        coalesce(m.codes, '{}'), coalesce(th.codes, '{}'), coalesce(c.codes, '{}')
+      FROM games g
+      -- Set-based (one aggregate per junction table), not a lookup per game: a bulk load calls this
+      -- before its tables have statistics.
+      LEFT JOIN (SELECT j.game_id, array_agg(t.code ORDER BY t.code) AS codes FROM game_mechanics j
+                   JOIN mechanics t ON t.id = j.mechanic_id GROUP BY j.game_id) m ON m.game_id = g.id
+      LEFT JOIN (SELECT j.game_id, array_agg(t.code ORDER BY t.code) AS codes FROM game_themes j
+                   JOIN themes t ON t.id = j.theme_id GROUP BY j.game_id) th ON th.game_id = g.id
+      LEFT JOIN (SELECT j.game_id, array_agg(t.code ORDER BY t.code) AS codes FROM game_categories j
+                   JOIN categories t ON t.id = j.category_id GROUP BY j.game_id) c ON c.game_id = g.id;
 END $$;
 
 SELECT rebuild_game_facets();

@@ -12,7 +12,7 @@ public sealed class GameFacetTriggerTests(PostgresFixture postgres)
     private static readonly Guid SpiritIsland = Guid.Parse("01912f4c-7e3a-7b1a-8c5d-9f0e1a2b3c4d");
 
     /// <summary>Games whose facets differ from what games and the junction tables say (or are missing).</summary>
-    private const string Drift = """
+    internal const string Drift = """
         SELECT count(*) FROM games g LEFT JOIN game_facets f ON f.id = g.id WHERE f.id IS NULL
          OR (f.status, f.type, f.parent_game_id, f.mode, f.sort_name, f.year_published, f.min_players, f.max_players, f.top_player_counts,
              f.recommended_player_counts, f.min_playtime_minutes, f.max_playtime_minutes, f.community_playtime_min_minutes,
