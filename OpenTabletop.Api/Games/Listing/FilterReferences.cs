@@ -2,8 +2,8 @@ namespace OpenTabletop.Api.Games.Listing;
 
 /// <summary>
 /// What the named things among a request's filters resolved to, by filter field (<c>mechanics</c>,
-/// <c>theme_not</c>, <c>designer</c>…): taxonomy terms to their integer codes (what games'
-/// <c>*_codes</c> arrays hold), people, publishers and families to their ids. Resolved once, in the
+/// <c>theme_not</c>, <c>designer</c>…): taxonomy terms to their integer codes (what the
+/// <c>*_codes</c> arrays of <c>game_facets</c> hold), people, publishers and families to their ids. Resolved once, in the
 /// round trip that also finds the unknown ones, so the filter SQL compares plain values the planner
 /// can estimate instead of joining through slugs.
 /// </summary>

@@ -37,7 +37,7 @@ public static class GameListApi
         if (errors.Count > 0) return null;
         var (references, unknown) = await FilterReferenceResolver.ResolveAsync(dataSource, filters, field => field, ct);
         if (unknown.Count > 0) return null;
-        await using var count = dataSource.CreateCommand("SELECT count(*)::int FROM games WHERE status = 'active'");
+        await using var count = dataSource.CreateCommand(CatalogueCount.Sql);
         var catalogueSize = (int)(await count.ExecuteScalarAsync(ct))!;
         return GamePageQuery.Plan(GameFilterSql.For(filters, references), page, catalogueSize);
     }
