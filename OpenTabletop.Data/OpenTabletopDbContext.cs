@@ -31,6 +31,7 @@ public sealed class OpenTabletopDbContext(DbContextOptions<OpenTabletopDbContext
     // Search (0010)
     public DbSet<GameSearchName> GameSearchNames => Set<GameSearchName>();
     public DbSet<GameFacet> GameFacets => Set<GameFacet>();
+    public DbSet<GameFacetsGeneration> GameFacetsGenerations => Set<GameFacetsGeneration>();
 
     // People, publishers, editions, awards (0004)
     public DbSet<Person> People => Set<Person>();
@@ -60,16 +61,25 @@ public sealed class OpenTabletopDbContext(DbContextOptions<OpenTabletopDbContext
 
     // API keys and tier-1 community input (0007)
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
     public DbSet<RatingVote> RatingVotes => Set<RatingVote>();
     public DbSet<WeightVote> WeightVotes => Set<WeightVote>();
     public DbSet<PlayLog> PlayLogs => Set<PlayLog>();
     public DbSet<CollectionEntry> CollectionEntries => Set<CollectionEntry>();
 
-    // Materializer (0008)
+    // Materializer (0008, 0016)
     public DbSet<MaterializationRun> MaterializationRuns => Set<MaterializationRun>();
+    public DbSet<GameAggregateSource> GameAggregateSources => Set<GameAggregateSource>();
+    public DbSet<MaterializationGlobals> MaterializationGlobals => Set<MaterializationGlobals>();
 
     // Effective variants (0010)
     public DbSet<GameVariant> GameVariants => Set<GameVariant>();
+
+    // Export quota (0017)
+    public DbSet<ExportRequest> ExportRequests => Set<ExportRequest>();
+
+    // Maintenance switch (0019)
+    public DbSet<MaintenanceMode> MaintenanceModes => Set<MaintenanceMode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -2,20 +2,38 @@ using OpenTabletop.Data;
 using OpenTabletop.Materializer;
 using OpenTabletop.ServiceDefaults;
 
+// The worker by default (schedule + on-demand requests); `--once` runs one pipeline and exits;
+// `--verify` recomputes the aggregates and reports drift. Exit codes: MaterializerCommand.
+var mode = MaterializerMode.Worker;
 IHost host;
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
+    (mode, var rest) = MaterializerCommand.Parse(args);
+    var builder = Host.CreateApplicationBuilder(rest);
     builder.AddServiceDefaults();
-    builder.AddOpenTabletopDatabase("opentabletop");
     builder.AddOpenTabletopCache("cache");
-    builder.Services.AddHostedService<MaterializerWorker>();
+    builder.AddMaterializer(worker: mode == MaterializerMode.Worker);
     host = builder.Build();
 }
 catch (Exception e) when (BootFailure.IsConfiguration(e))
 {
-    return BootFailure.Exit(e);
+    var code = BootFailure.Exit(e);
+    return mode == MaterializerMode.Verify ? MaterializerCommand.VerifyError : code;
 }
 
-await host.RunAsync();
-return 0;
+if (mode == MaterializerMode.Worker)
+{
+    await host.RunAsync();
+    return 0;
+}
+
+using (host)
+{
+    await host.StartAsync();
+    var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+    var exitCode = mode == MaterializerMode.Once
+        ? await MaterializerCommand.OnceAsync(host.Services, stopping)
+        : await MaterializerCommand.VerifyAsync(host.Services, stopping);
+    await host.StopAsync();
+    return exitCode;
+}

@@ -29,16 +29,41 @@ internal static class HealthEndpoints
     {
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-store";
+        var now = DateTimeOffset.UtcNow;
         var body = new HealthResponse(
             Status: report.Status == HealthStatus.Healthy ? "ok" : report.Status.ToString().ToLowerInvariant(),
+            Version: BuildVersion.Value,
+            UptimeSeconds: (long)(now - Started).TotalSeconds,
+            Timestamp: now,
             Checks: report.Entries.ToDictionary(
                 e => e.Key,
                 e => new HealthCheckEntry(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description ?? e.Value.Exception?.Message)));
         return JsonSerializer.SerializeAsync(context.Response.Body, body, HealthJson.Options, context.RequestAborted);
     }
+
+    private static readonly DateTimeOffset Started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
 }
 
-internal sealed record HealthResponse(string Status, IReadOnlyDictionary<string, HealthCheckEntry> Checks);
+/// <summary>
+/// The build's git commit: the SDK writes it into the informational version ("1.0.0+&lt;sha&gt;"). A
+/// build outside a git checkout (a container context without .git) says so, unless BUILD_VERSION names it.
+/// </summary>
+public static class BuildVersion
+{
+    public static readonly string Value = Resolve();
+
+    private static string Resolve()
+    {
+        if (Environment.GetEnvironmentVariable("BUILD_VERSION") is { Length: > 0 } given) return given;
+        var informational = System.Reflection.Assembly.GetEntryAssembly()?
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion;
+        var plus = informational?.IndexOf('+') ?? -1;
+        return plus >= 0 ? informational![(plus + 1)..] : "unknown";
+    }
+}
+
+internal sealed record HealthResponse(string Status, string Version, long UptimeSeconds, DateTimeOffset Timestamp, IReadOnlyDictionary<string, HealthCheckEntry> Checks);
 
 internal sealed record HealthCheckEntry(string Status, string? Description);
 

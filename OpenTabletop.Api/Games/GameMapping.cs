@@ -5,12 +5,13 @@ namespace OpenTabletop.Api.Games;
 
 internal static class GameMapping
 {
-    public static GameResponse ToResponse(this Game game) => new()
+    /// <param name="sortName">The row's sort_name, where it was read beside the entity (the entity cannot hold it: database-generated, no public setter).</param>
+    public static GameResponse ToResponse(this Game game, string? sortName = null) => new()
     {
         Id = game.Id,
         Slug = game.Slug,
         Name = game.Name,
-        SortName = game.SortName,
+        SortName = sortName ?? game.SortName,
         Type = game.Type,
         ParentGameId = game.ParentGameId,
         YearPublished = game.YearPublished,

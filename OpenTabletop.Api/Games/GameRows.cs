@@ -28,6 +28,9 @@ internal static class GameRows
     /// <summary>The select list of every column <see cref="Read"/> needs, each qualified by the alias <paramref name="aliasOf"/> gives its name.</summary>
     public static string Columns(Func<string, string> aliasOf) => string.Join(", ", Names.Select(n => $"{aliasOf(n)}.{n}"));
 
+    /// <summary>Every column but <c>id</c>, for a row that already carries the game's id under that name.</summary>
+    public static string ColumnsBesidesId(string alias) => string.Join(", ", Names.Where(n => n != "id").Select(n => $"{alias}.{n}"));
+
     public static GameResponse Read(NpgsqlDataReader row)
     {
         T? Value<T>(string column)
@@ -83,7 +86,6 @@ internal static class GameRows
             CreatedAt = row.GetDateTime(row.GetOrdinal("created_at")),
             UpdatedAt = row.GetDateTime(row.GetOrdinal("updated_at")),
         };
-        // sort_name is database-generated and has no public setter on the entity.
-        return game.ToResponse() with { SortName = row.GetString(row.GetOrdinal("sort_name")) };
+        return game.ToResponse(row.GetString(row.GetOrdinal("sort_name")));
     }
 }

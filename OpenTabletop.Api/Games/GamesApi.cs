@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Games.Expansions;
 using OpenTabletop.Api.Games.Includes;
 using OpenTabletop.Api.Games.Listing;
+using OpenTabletop.Api.Games.Listing.InMemory;
 using OpenTabletop.Api.Games.Search;
+using OpenTabletop.Api.Games.Statistics;
 using OpenTabletop.Api.Http.OpenApi;
 using Npgsql;
+using OpenTabletop.Api.Votes;
 using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Games;
@@ -24,11 +27,18 @@ public static class GamesApi
         group.MapGameSubresources();
         group.MapGameEditions();
         group.MapEffectiveProperties();
+        group.MapVotesApi();
+        group.MapGameStatistics();
         return group;
     }
 
-    public static IServiceCollection AddGamesApi(this IServiceCollection services) =>
-        services.AddSingleton<GamePageQuery>().AddSingleton<CatalogueCount>().AddGameIncludes();
+    public static IServiceCollection AddGamesApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Read here, while building, so that a bad GAME_INDEX stops the boot with one clear line.
+        var index = new GameIndex(GameIndexSettings.Enabled(configuration));
+        return services.AddSingleton(index).AddSingleton<GameIndexPages>().AddHostedService<GameIndexLoadService>()
+            .AddSingleton<GamePageQuery>().AddSingleton<CatalogueCount>().AddGameIncludes();
+    }
 
     internal static async Task<Results<Ok<GameResponse>, ProblemHttpResult>> GetGame(
         string id, string? include, NpgsqlDataSource dataSource, OpenTabletopDbContext db, GameIncludeLoader includes, CancellationToken ct)

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using OpenTabletop.Api.Http.Hardening;
+using OpenTabletop.Api.Http.RateLimits;
+
 namespace OpenTabletop.Api.Http;
 
 public static class HttpConventionsExtensions
@@ -36,9 +39,19 @@ public static class HttpConventionsExtensions
 
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
+        // First: the client's address (from a trusted proxy's X-Forwarded-For) is what limits are counted by.
+        app.UseTrustedProxies();
+        app.UseHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before the ETag buffering: a refused request's problem is never tagged or cached. The rate limit
+        // first, so that a request with a wrong key still spends its address's tokens.
+        app.UseMiddleware<RateLimits.RateLimitMiddleware>();
+        app.UseMiddleware<ApiKeys.ApiKeyMiddleware>();
+        app.UseMiddleware<Maintenance.MaintenanceMiddleware>();
         app.UseMiddleware<Caching.ConditionalGetMiddleware>();
+        // Last before the endpoint: it needs the endpoint's metadata (an export opts out).
+        app.UseRequestTimeouts();
         return app;
     }
 }

@@ -15,6 +15,7 @@ public static class Problems
         [403] = ("forbidden", "Forbidden"),
         [404] = ("not-found", "Not Found"),
         [405] = ("method-not-allowed", "Method Not Allowed"),
+        [409] = ("conflict", "Conflict"),
         [410] = ("gone", "Gone"),
         [413] = ("payload-too-large", "Payload Too Large"),
         [415] = ("unsupported-media-type", "Unsupported Media Type"),

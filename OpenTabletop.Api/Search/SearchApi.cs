@@ -34,12 +34,14 @@ public static class SearchApi
 
     /// <summary>
     /// The ranking SQL a valid search runs for its page and count, for the benchmark's direct-SQL
-    /// ceiling; null when the request is invalid.
+    /// ceiling: with <paramref name="index"/>, the statements the Api runs when it finds the game names
+    /// on that copy (where it can); without, SQL's own. Null when the request is invalid.
     /// </summary>
-    internal static KeysetPlan? PlanOf(string? q, string? type, string? limit, string? cursor)
+    internal static KeysetPlan? PlanOf(string? q, string? type, string? limit, string? cursor,
+        Games.Listing.InMemory.GameIndexSnapshot? index = null)
     {
         var (query, types, page, errors) = Parse(q, type, limit, cursor);
-        return errors.Count > 0 || query is null ? null : SearchQueries.Plan(query, types, page);
+        return errors.Count > 0 || query is null ? null : SearchQueries.Plan(query, types, page, index);
     }
 
     internal static async Task<Results<Ok<Page<SearchResultResponse>>, ProblemHttpResult>> Search(

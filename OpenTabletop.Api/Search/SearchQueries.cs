@@ -1,7 +1,9 @@
 using Npgsql;
 using OpenTabletop.Api.Games;
+using OpenTabletop.Api.Games.Listing.InMemory;
 using OpenTabletop.Api.Http.Paging;
 using OpenTabletop.Api.People;
+using OpenTabletop.Api.Search.InMemory;
 using OpenTabletop.Api.Taxonomy;
 
 namespace OpenTabletop.Api.Search;
@@ -9,8 +11,11 @@ namespace OpenTabletop.Api.Search;
 /// <summary>
 /// Ranks one keyset page of results across the requested types (see <see cref="SearchSql"/>), then
 /// loads the page's entities with one query per type present, in the shapes their own endpoints answer.
+/// The game names are found on the in-memory index when it is current (<see cref="GameNameCandidates"/>):
+/// the page is kept only if the index's generation, read after the page in the same batch, is the
+/// one the names were found at; otherwise SQL finds them itself.
 /// </summary>
-internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries people, TaxonomyQueries taxonomy)
+internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries people, TaxonomyQueries taxonomy, GameIndex index)
 {
     public const string Sort = "score";
 
@@ -23,7 +28,7 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
     public async Task<KeysetPage<SearchResultResponse>> SearchAsync(
         SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page, CancellationToken ct)
     {
-        var hits = await Ranking(types).ExecuteAsync(dataSource, page, ct, ValuesOf(query));
+        var hits = await RankAsync(query, types, page, ct);
 
         var entities = await LoadAsync(hits.Rows, ct);
         var results = hits.Rows
@@ -33,29 +38,100 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
         return new KeysetPage<SearchResultResponse>(results, hits.Total, hits.HasMore, hits.NextCursor, hits.PrevCursor);
     }
 
-    /// <summary>The ranking statements of one page, without running them (the benchmark issues them directly).</summary>
-    public static KeysetPlan Plan(SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page) =>
-        Ranking(types).Plan(page, ValuesOf(query));
-
     /// <summary>
-    /// The games of a page of hits, as <see cref="LoadAsync"/> reads them: the response columns only, as
-    /// the game endpoints read them (the benchmark issues it directly).
+    /// The ranking statements of one page, without running them (the benchmark issues them directly):
+    /// with <paramref name="snapshot"/>, those of the in-memory path where it applies.
     /// </summary>
-    public static PlannedCommand GamesById(IReadOnlyCollection<Guid> ids) =>
-        new("SELECT " + GameRows.Columns("g") + " FROM games g WHERE g.id = ANY($1)", [ids.ToArray()]);
+    public static KeysetPlan Plan(SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page, GameIndexSnapshot? snapshot = null)
+    {
+        var candidates = snapshot is null || !types.Contains(SearchResultType.Game) ? null : GameNameCandidates.Find(snapshot, query, out _);
+        return Ranking(types, candidates).Plan(page, ValuesOf(query, candidates));
+    }
+
+    private async Task<KeysetPage<SearchHit>> RankAsync(
+        SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page, CancellationToken ct)
+    {
+        if (CandidatesFor(query, types) is { } candidates)
+        {
+            var hits = await Ranking(types, candidates).ExecuteAsync(dataSource, page, ct, ValuesOf(query, candidates));
+            if (hits.Trailer is long generation && generation == candidates.Generation)
+            {
+                index.CountSearch(null);
+                return hits;
+            }
+            index.RequestReload();
+            index.CountSearch("stale");
+        }
+        return await Ranking(types, null).ExecuteAsync(dataSource, page, ct, ValuesOf(query, null));
+    }
+
+    /// <summary>The in-memory candidates of a search with games, or null (counted with its reason) when SQL finds them.</summary>
+    private GameNameCandidates? CandidatesFor(SearchQueryText query, IReadOnlyList<SearchResultType> types)
+    {
+        if (!types.Contains(SearchResultType.Game)) return null;
+        string reason;
+        if (!index.Enabled)
+        {
+            reason = "disabled";
+        }
+        else if (index.Current is not { } snapshot)
+        {
+            index.RequestReload();
+            reason = "loading";
+        }
+        else if (GameNameCandidates.Find(snapshot, query, out reason) is { } candidates)
+        {
+            return candidates;
+        }
+        index.CountSearch(reason);
+        return null;
+    }
 
     /// <summary>
     /// Prepared: planning the ranking cost a third of running it, and its plan does not depend on q
-    /// (every game arm is bounded by a function or gated by a one-time condition).
+    /// (every game arm is bounded by a function or gated by a one-time condition). The page's games
+    /// come with it (the response columns, as the game endpoints read them), so a page of games is one
+    /// round trip.
     /// </summary>
-    private static KeysetQuery<SearchHit> Ranking(IReadOnlyList<SearchResultType> types) =>
-        new(SearchSql.Rows(types), SearchSql.Count(types), Sorts, ReadHit, h => h.Id) { TotalColumn = "total", Prepared = true };
+    private static KeysetQuery<SearchHit> Ranking(IReadOnlyList<SearchResultType> types, GameNameCandidates? candidates)
+    {
+        var memory = candidates is not null;
+        // Built once per set of types and path: the statements' text is several kilobytes, and was a
+        // tenth of what a search allocated. At most 2 × 2^7 entries (the types are a fixed few).
+        return RankingCache.GetOrAdd((string.Join(',', types.Select(t => t.Name)), memory), _ => Build(types, memory));
+    }
 
-    /// <summary>$1 the text, $2 its words, $3 the words as a tsquery of prefixes (see <see cref="SearchSql"/>).</summary>
-    private static object[] ValuesOf(SearchQueryText query) =>
-        [query.Text, query.Words.ToArray(), string.Join(" & ", query.Words.Select(w => w + ":*"))];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Types, bool Memory), KeysetQuery<SearchHit>> RankingCache = new();
 
-    private static SearchHit ReadHit(NpgsqlDataReader reader) => new(reader.GetString(1), reader.GetGuid(2), reader.GetDecimal(3));
+    private static KeysetQuery<SearchHit> Build(IReadOnlyList<SearchResultType> types, bool memory)
+    {
+        return new(SearchSql.Rows(types, memory), SearchSql.Count(types, memory), Sorts, ReadHit, h => h.Id)
+        {
+            TotalColumn = "total",
+            Prepared = true,
+            PageWrapper = "SELECT p.*, " + GameRows.ColumnsBesidesId("g") +
+                " FROM ({page}) AS p LEFT JOIN games g ON p.result_type = 'game' AND g.id = p.id ORDER BY {order}",
+            Trailer = memory ? new PlannedCommand(GameIndexLoader.GenerationSql, []) : null,
+        };
+    }
+
+    /// <summary>
+    /// $1 the text, $2 its words, $3 the words as a tsquery of prefixes (see <see cref="SearchSql"/>);
+    /// with in-memory candidates, $4 their ids and $5 their closeness.
+    /// </summary>
+    private static object[] ValuesOf(SearchQueryText query, GameNameCandidates? candidates)
+    {
+        object[] values = [query.Text, query.Words.ToArray(), string.Join(" & ", query.Words.Select(w => w + ":*"))];
+        return candidates is null ? values : [.. values, candidates.Ids, candidates.Closeness];
+    }
+
+    private static SearchHit ReadHit(NpgsqlDataReader reader)
+    {
+        var type = reader.GetString(1);
+        // A game that vanished between ranking and reading has no row: left out of the page like any other.
+        var game = type == SearchResultType.Game.Name && !reader.IsDBNull(reader.GetOrdinal("slug")) ? GameRows.Read(reader) : null;
+        return new(type, reader.GetGuid(2), reader.GetDecimal(3), game);
+    }
 
     /// <summary>
     /// Each hit's entity as a function of its score. A hit whose entity vanished between the two
@@ -67,18 +143,9 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
         List<Guid> IdsOf(SearchResultType type) => [.. hits.Where(h => h.ResultType == type.Name).Select(h => h.Id)];
         var entities = new Dictionary<(string, Guid), Func<double, SearchResultResponse>>();
 
-        var gameIds = IdsOf(SearchResultType.Game);
-        if (gameIds.Count > 0)
+        foreach (var game in hits.Select(h => h.Game).OfType<GameResponse>())
         {
-            await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var command = GamesById(gameIds).ToCommand(connection);
-            await command.PrepareAsync(ct);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var game = GameRows.Read(reader);
-                entities[(SearchResultType.Game.Name, game.Id)] = score => new(SearchResultType.Game.Name, score, Game: game);
-            }
+            entities[(SearchResultType.Game.Name, game.Id)] = score => new(SearchResultType.Game.Name, score, Game: game);
         }
         foreach (var designer in await people.ListDesignersByIdAsync(IdsOf(SearchResultType.Designer), ct))
         {

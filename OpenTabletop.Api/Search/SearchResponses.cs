@@ -17,5 +17,5 @@ public sealed record SearchResultResponse(
     TaxonomyTermResponse? Mechanic = null,
     TaxonomyTermResponse? Category = null);
 
-/// <summary>One ranked row before its entity is loaded.</summary>
-internal sealed record SearchHit(string ResultType, Guid Id, decimal Score);
+/// <summary>One ranked row; a game's row arrives with the game itself, the other types' entities are loaded after.</summary>
+internal sealed record SearchHit(string ResultType, Guid Id, decimal Score, GameResponse? Game);

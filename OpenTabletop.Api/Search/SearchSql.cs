@@ -114,13 +114,19 @@ internal static class SearchSql
     /// One row per result: type_rank, result_type, id, score, and <c>total</c>, the number of results
     /// of the whole query (the same on every row), so that a page and its total take one statement.
     /// </summary>
-    public static string Rows(IReadOnlyList<SearchResultType> types) =>
-        Ctes(types) + " SELECT *, count(*) OVER ()::int AS total FROM (" + string.Join(" UNION ALL ", types.Select(type =>
-            NameRows(type, Sources[type]) + " UNION ALL " + TextRows(type, Sources[type]))) + ") AS scored";
+    /// <para>
+    /// With <paramref name="gamesFromMemory"/>, the game name candidates are not searched here: $4 (uuid[])
+    /// and $5 (real[], null where not known) are the ones the in-memory name index found and their
+    /// closeness (see <see cref="InMemory.GameNameIndex"/>), the games the prefix arm would find, which
+    /// the caller only sends when that arm finds any (so the misspelling arm would not run).
+    /// </para>
+    public static string Rows(IReadOnlyList<SearchResultType> types, bool gamesFromMemory = false) =>
+        Ctes(types, gamesFromMemory) + " SELECT *, count(*) OVER ()::int AS total FROM (" + string.Join(" UNION ALL ", types.Select(type =>
+            NameRows(type, Sources[type], gamesFromMemory) + " UNION ALL " + TextRows(type, Sources[type]))) + ") AS scored";
 
     /// <summary>The number of results, over the same candidates as <see cref="Rows"/> without scoring them.</summary>
-    public static string Count(IReadOnlyList<SearchResultType> types) =>
-        Ctes(types) + " SELECT (" + string.Join(" + ", types.Select(type =>
+    public static string Count(IReadOnlyList<SearchResultType> types, bool gamesFromMemory = false) =>
+        Ctes(types, gamesFromMemory) + " SELECT (" + string.Join(" + ", types.Select(type =>
         {
             var source = Sources[type];
             return $"(SELECT count(*) FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id WHERE {source.Filter}) + " +
@@ -130,10 +136,19 @@ internal static class SearchSql
         })) + ")::int";
 
     /// <summary>Each type's name hits once, for both its fully scored rows and its text-only rows.</summary>
-    private static string Ctes(IEnumerable<SearchResultType> types) =>
+    private static string Ctes(IEnumerable<SearchResultType> types, bool gamesFromMemory) =>
         "WITH " + string.Join(", ", types.Select(type => type == SearchResultType.Game
-            ? GameCtes
+            ? gamesFromMemory ? GameCtesFromMemory : GameCtes
             : $"{type.Name}_names AS MATERIALIZED (SELECT DISTINCT id FROM ({Sources[type].NameHits}) AS hits)"));
+
+    private const string GameExact =
+        "game_exact AS MATERIALIZED (SELECT id FROM games WHERE lower(name) = lower($1) " +
+        "UNION SELECT game_id FROM alternate_names WHERE lower(name) = lower($1)), ";
+
+    /// <summary>Twice the bound, so that a hundred remain once the name hits among them are left out.</summary>
+    private static readonly string GameText =
+        $"game_text AS MATERIALIZED (SELECT id FROM game_search_text_candidates({EnglishWords}, {2 * GameCandidates}) AS text(id) " +
+        $"WHERE (SELECT count(*) FROM game_names) < {GameCandidates} AND id NOT IN (SELECT id FROM game_names) LIMIT {GameCandidates})";
 
     /// <summary>
     /// The bounded game candidates. Every arm takes a fixed order before its limit (the words and text
@@ -142,21 +157,31 @@ internal static class SearchSql
     /// The one-time conditions on the other CTEs (NOT EXISTS, count) skip an arm's scan entirely.
     /// </summary>
     private static readonly string GameCtes =
-        "game_exact AS MATERIALIZED (SELECT id FROM games WHERE lower(name) = lower($1) " +
-        "UNION SELECT game_id FROM alternate_names WHERE lower(name) = lower($1)), " +
+        GameExact +
         $"game_words AS MATERIALIZED (SELECT id FROM game_search_candidates({Prefixes}, {GameCandidates}) AS words(id)), " +
         "game_similar AS MATERIALIZED (SELECT g.id FROM games g WHERE g.status = 'active' AND NOT EXISTS (SELECT 1 FROM game_words) AND g.id IN (" +
         $"SELECT id FROM games WHERE {Trigram("name")} UNION ALL SELECT game_id FROM alternate_names WHERE {Trigram("name")}) " +
         $"ORDER BY g.id LIMIT {GameCandidates}), " +
-        "game_names AS MATERIALIZED (SELECT id FROM game_exact UNION SELECT id FROM game_words UNION SELECT id FROM game_similar), " +
-        // Twice the bound, so that a hundred remain once the name hits among them are left out.
-        $"game_text AS MATERIALIZED (SELECT id FROM game_search_text_candidates({EnglishWords}, {2 * GameCandidates}) AS text(id) " +
-        $"WHERE (SELECT count(*) FROM game_names) < {GameCandidates} AND id NOT IN (SELECT id FROM game_names) LIMIT {GameCandidates})";
+        // all_words: found by the every-word prefix arm, so every word of q begins a word of its names (words = 1, not recomputed).
+        "game_names AS MATERIALIZED (SELECT id, bool_or(all_words) AS all_words FROM (SELECT id, FALSE AS all_words FROM game_exact " +
+        "UNION ALL SELECT id, TRUE FROM game_words UNION ALL SELECT id, FALSE FROM game_similar) AS hits GROUP BY id), " +
+        GameText;
 
-    private static string NameRows(SearchResultType type, Source source) =>
-        $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document)} AS score " +
+    /// <summary>
+    /// <see cref="GameCtes"/> with the prefix arm's games and their closeness given ($4, $5): an exact
+    /// name is still looked up here, and the text arm is the same.
+    /// </summary>
+    private static readonly string GameCtesFromMemory =
+        GameExact +
+        "game_names AS MATERIALIZED (SELECT id, bool_or(all_words) AS all_words, max(closeness) AS closeness FROM (" +
+        "SELECT id, FALSE AS all_words, NULL::real AS closeness FROM game_exact " +
+        "UNION ALL SELECT id, TRUE, closeness FROM unnest($4::uuid[], $5::real[]) AS words(id, closeness)) AS hits GROUP BY id), " +
+        GameText;
+
+    private static string NameRows(SearchResultType type, Source source, bool gamesFromMemory) =>
+        $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document, type == SearchResultType.Game ? GameWords : Words)} AS score " +
         $"FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id " +
-        (type == SearchResultType.Game ? GameNames :
+        (type == SearchResultType.Game ? gamesFromMemory ? GameNamesWithKnownCloseness : GameNames :
             "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
             "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
             "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
@@ -168,14 +193,25 @@ internal static class SearchSql
     /// games have no alternate name (search_alternate_names is empty), so those are not looked up, and
     /// the vector of all the names is game_search_names' (an inactive game has none, and is no result).
     /// </summary>
-    private static readonly string GameNames =
-        "LEFT JOIN game_search_names s ON s.game_id = e.id " +
+    private static readonly string GameNames = GameNamesLateral(GameCloseness);
+
+    /// <summary>
+    /// The same with the closeness the caller computed where it did (<c>m.closeness</c>); COALESCE
+    /// evaluates the trigram functions only where it did not.
+    /// </summary>
+    private static readonly string GameNamesWithKnownCloseness = GameNamesLateral($"coalesce(m.closeness, {GameCloseness})");
+
+    /// <summary>The names' document is looked up only where the words share is computed (not for prefix-arm games).</summary>
+    private static string GameNamesLateral(string closeness) =>
         "CROSS JOIN LATERAL (SELECT lower(e.name) = lower($1) OR (e.search_alternate_names <> '' AND EXISTS " +
         "(SELECT 1 FROM alternate_names a WHERE a.game_id = e.id AND lower(a.name) = lower($1))) AS exact, " +
+        $"{closeness} AS closeness, " +
+        "(SELECT s.names FROM game_search_names s WHERE s.game_id = e.id) AS vector) AS n ";
+
+    private const string GameCloseness =
         "greatest((similarity(lower($1), lower(e.name)) + word_similarity(lower($1), lower(e.name))) / 2, " +
         "CASE WHEN e.search_alternate_names <> '' THEN (SELECT max((similarity(lower($1), lower(a.name)) + word_similarity(lower($1), lower(a.name))) / 2) " +
-        "FROM alternate_names a WHERE a.game_id = e.id) END) AS closeness, " +
-        "s.names AS vector) AS n ";
+        "FROM alternate_names a WHERE a.game_id = e.id) END)";
 
     private static string TextRows(SearchResultType type, Source source) =>
         $"SELECT {type.Rank}, '{type.Name}', e.id, round(least(0.99, 0.15 * {Text(source.Document)})::numeric, 6) " +
@@ -189,9 +225,15 @@ internal static class SearchSql
     private static string Text(string document) =>
         $"least(1, greatest(ts_rank({document}, {Prefixes}), ts_rank({document}, {EnglishWords})))";
 
-    private static string Score(string document) =>
+    private static string Score(string document, string words) =>
         "round(CASE WHEN n.exact THEN 1 ELSE least(0.99, " +
         "0.60 * coalesce(n.closeness, 0) " +
-        "+ 0.25 * coalesce((SELECT avg((n.vector @@ to_tsquery('simple', w || ':*'))::int) FROM unnest($2::text[]) AS w), 0) " +
+        $"+ 0.25 * {words} " +
         $"+ 0.15 * {Text(document)}) END::numeric, 6)";
+
+    /// <summary>The share of q's words that begin a word of the names in <c>n.vector</c>.</summary>
+    private const string Words = "coalesce((SELECT avg((n.vector @@ to_tsquery('simple', w || ':*'))::int) FROM unnest($2::text[]) AS w), 0)";
+
+    /// <summary>The same for a game: 1 without computing it when the prefix arm found the game (see GameCtes).</summary>
+    private const string GameWords = "CASE WHEN m.all_words THEN 1 ELSE " + Words + " END";
 }

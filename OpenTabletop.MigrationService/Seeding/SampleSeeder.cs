@@ -9,7 +9,8 @@ namespace OpenTabletop.MigrationService.Seeding;
 /// Seeds the spec's sample games (Spirit Island with its six add-ons, and Terraforming Mars) from
 /// <c>Seed/sample-games.json</c>: the games and their polls, taxonomy links, relationships,
 /// per-expansion deltas and explicit combinations, plus credits, publishers, a family, editions,
-/// an award and alternate names. Everything is upserted in one transaction and one round trip;
+/// an award and alternate names, and the raw votes behind the published rating distributions and
+/// weights (<see cref="SampleVotes"/>). Everything is upserted in one transaction;
 /// rows are rewritten only when a value differs, and timestamps come from the data, so a second
 /// run changes nothing. The taxonomy must be seeded first (<see cref="TaxonomySeeder"/>).
 /// </summary>
@@ -112,12 +113,15 @@ public sealed class SampleSeeder(NpgsqlDataSource dataSource, ILogger<SampleSeed
 
         var commands = BuildCommands(seed, ids, vocabulary);
         await JsonRowsUpsert.ExecuteAsync(connection, transaction, commands.Select(c => c.Command).ToList(), ct);
+        var votes = await SampleVotes.SeedAsync(connection, seed.Games, ct);
         // Derived rows, rebuilt every time: cheap for a handful of games, and right after a migration
         // added the table to a database whose sample rows were already up to date.
         var variants = await EffectiveVariants.RefreshAsync(connection, [.. seed.Games.Select(g => g.Id)], ct);
         await transaction.CommitAsync(ct);
 
         var changed = commands.Where(c => c.Command.RecordsAffected > 0).Select(c => $"{c.Table} {c.Command.RecordsAffected}").ToList();
+        if (votes.Ratings > 0) changed.Add($"rating_votes {votes.Ratings}");
+        if (votes.Weights > 0) changed.Add($"weight_votes {votes.Weights}");
         logger.LogInformation(
             "Sample seeded: {Games} games, {Variants} effective variants; rows changed: {Changes}",
             seed.Games.Count, variants.Total, changed.Count == 0 ? "none" : string.Join(", ", changed));

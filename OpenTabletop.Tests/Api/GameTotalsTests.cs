@@ -5,16 +5,22 @@ using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.Api;
 
-/// <summary>SPEC-DECISIONS "Totals": exact up to 10,000 matches, a flagged estimate above.</summary>
+/// <summary>
+/// SPEC-DECISIONS "Totals": exact up to 10,000 matches, a flagged estimate above. SQL alone
+/// (GAME_INDEX=off) counts up to the limit and estimates beyond; the in-memory index counts exactly
+/// whatever the size.
+/// </summary>
 public sealed class GameTotalsTests(PostgresFixture postgres) : SampleApiTests(postgres)
 {
     [Fact]
-    public async Task TotalsAreExactUpToTenThousandAndAFlaggedEstimateAbove()
+    public async Task SqlTotalsAreExactUpToTenThousandAndAFlaggedEstimateAbove()
     {
         await InsertPromosAsync(10_500, soloFirst: 9_000);
+        await using var sqlApi = ApiFactory.Start(ConnectionString, ("GAME_INDEX", "off"));
+        var http = sqlApi.CreateClient();
 
-        using var exact = await Http.GetJsonAsync("/v1/games?type=promo&mode=solo&limit=5");
-        using var broad = await Http.GetJsonAsync("/v1/games?type=promo&limit=5");
+        using var exact = await http.GetJsonAsync("/v1/games?type=promo&mode=solo&limit=5");
+        using var broad = await http.GetJsonAsync("/v1/games?type=promo&limit=5");
 
         var exactMeta = exact.RootElement.GetProperty("meta");
         Assert.Equal(9_000, exactMeta.GetProperty("total").GetInt32());
@@ -29,20 +35,39 @@ public sealed class GameTotalsTests(PostgresFixture postgres) : SampleApiTests(p
         // The page itself: sorted out of the gathered matches under the cap, walked along the index above it.
         Assert.Equal(await FirstSlugsAsync("type = 'promo' AND mode = 'solo'"), Slugs(exact));
         Assert.Equal(await FirstSlugsAsync("type = 'promo'"), Slugs(broad));
-        using var second = await Http.GetJsonAsync(broad.RootElement.GetProperty("_links").GetProperty("next").GetProperty("href").GetString()!);
+        using var second = await http.GetJsonAsync(broad.RootElement.GetProperty("_links").GetProperty("next").GetProperty("href").GetString()!);
         Assert.Equal((await FirstSlugsAsync("type = 'promo'", 10)).Skip(5), Slugs(second));
     }
 
     [Fact]
-    public async Task AnUnfilteredListOfALargeCatalogueTakesItsSizeAsAFlaggedTotal()
+    public async Task MemoryTotalsAreExactAboveTenThousand()
+    {
+        await InsertPromosAsync(10_500, soloFirst: 9_000);
+        await GameIndexProbe.CaughtUpAsync(Api, ConnectionString);
+        var servedBefore = GameIndexProbe.IndexOf(Api).ServedFromMemory;
+
+        using var broad = await Http.GetJsonAsync("/v1/games?type=promo&limit=5");
+
+        var meta = broad.RootElement.GetProperty("meta");
+        Assert.Equal(10_502, meta.GetProperty("total").GetInt32());
+        Assert.False(meta.TryGetProperty("total_estimated", out _));
+        Assert.Equal(10_502, meta.GetProperty("filter_summary").GetProperty("total_matching").GetInt32());
+        Assert.Equal(await FirstSlugsAsync("type = 'promo'"), Slugs(broad));
+        Assert.Equal(servedBefore + 1, GameIndexProbe.IndexOf(Api).ServedFromMemory);
+        SpecSchema.AssertValid("/games", "get", 200, broad.RootElement.GetRawText());
+    }
+
+    [Fact]
+    public async Task SqlTakesTheSizeOfALargeCatalogueAsAFlaggedTotalOfAnUnfilteredList()
     {
         await InsertPromosAsync(10_500, soloFirst: 0);
+        await using var sqlApi = ApiFactory.Start(ConnectionString, ("GAME_INDEX", "off"));
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var count = new NpgsqlCommand("SELECT count(*)::int FROM games WHERE status = 'active'", connection);
         var active = (int)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
 
-        using var page = await Http.GetJsonAsync("/v1/games?limit=5");
+        using var page = await sqlApi.CreateClient().GetJsonAsync("/v1/games?limit=5");
 
         var meta = page.RootElement.GetProperty("meta");
         Assert.Equal(active, meta.GetProperty("total").GetInt32());

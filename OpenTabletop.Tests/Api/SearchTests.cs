@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using Npgsql;
@@ -241,6 +242,38 @@ public sealed class SearchTests(PostgresFixture postgres) : SampleApiTests(postg
         Assert.Equal(Results(page).Select(r => (r.Type, r.Score)), ranked.Take(5).Select(r => (r.Type, r.Score)));
         Assert.All(ranked, r => Assert.Equal(Total(page), r.Total));
         Assert.Null(SearchApi.PlanOf("x", null, null, null));
+    }
+
+    [Fact]
+    public async Task TheRankingRunsOnOneGenericPlanWithoutLeavingItToOtherStatements()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // One physical connection, so the searches and the check below share the session.
+        await using var api = ApiFactory.Start(ConnectionString, ("DATABASE_POOL_SIZE", "1"));
+        var http = api.CreateClient();
+        foreach (var q in new[] { "spirit island", "terrafor", "spirt islnd", "spirit", "mars" })
+        {
+            using var response = await http.GetAsync("/v1/search?type=game&q=" + Uri.EscapeDataString(q), ct);
+            var body = await response.Content.ReadAsStringAsync(ct);
+            Assert.True(response.IsSuccessStatusCode, body);
+            Assert.Contains("\"result_type\":\"game\"", body);
+        }
+
+        var dataSource = api.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        // Back from the pool, the session has its default again...
+        await using (var show = new NpgsqlCommand("SHOW plan_cache_mode", connection))
+        {
+            Assert.Equal("auto", (string?)await show.ExecuteScalarAsync(ct));
+        }
+        // ...and the rankings (by SQL alone, and with the names found in memory), prepared on this connection, ran on their
+        // generic plans every time, never planned per search.
+        await using var plans = new NpgsqlCommand(
+            "SELECT coalesce(sum(generic_plans), 0)::int, coalesce(sum(custom_plans), 0)::int FROM pg_prepared_statements WHERE statement LIKE '%game_exact AS MATERIALIZED%'", connection);
+        await using var reader = await plans.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        Assert.True(reader.GetInt32(0) >= 5, $"{reader.GetInt32(0)} generic plans");
+        Assert.Equal(0, reader.GetInt32(1));
     }
 
     private async Task<JsonDocument> SearchAsync(string query)

@@ -17,12 +17,18 @@ public sealed class SyntheticApi(PostgresFixture postgres) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var ct = TestContext.Current.CancellationToken;
-        ConnectionString = await SyntheticSeededDatabase.PrepareAsync(postgres, ct);
-        await SyntheticSeededDatabase.SeedAsync(ConnectionString, Games, seed: 11, ct);
+        ConnectionString = await SeedCatalogueAsync(postgres, TestContext.Current.CancellationToken);
+        Api = ApiFactory.Start(ConnectionString);
+    }
+
+    /// <summary>A fresh database holding the catalogue (also for fixtures that start the Api with settings of their own).</summary>
+    public static async Task<string> SeedCatalogueAsync(PostgresFixture postgres, CancellationToken ct)
+    {
+        var connectionString = await SyntheticSeededDatabase.PrepareAsync(postgres, ct);
+        await SyntheticSeededDatabase.SeedAsync(connectionString, Games, seed: 11, ct);
         // Every synthetic game gets weight votes; real catalogues have unweighed games, whose null
         // weight the nulls-last paging must handle.
-        await using (var connection = new NpgsqlConnection(ConnectionString))
+        await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand(
@@ -30,11 +36,11 @@ public sealed class SyntheticApi(PostgresFixture postgres) : IAsyncLifetime
             await command.ExecuteNonQueryAsync(ct);
         }
         // As the Materializer would after changing aggregates: the variants follow the games.
-        await using (var dataSource = NpgsqlDataSource.Create(ConnectionString))
+        await using (var dataSource = NpgsqlDataSource.Create(connectionString))
         {
             await EffectiveVariants.RefreshAsync(dataSource, null, ct);
         }
-        Api = ApiFactory.Start(ConnectionString);
+        return connectionString;
     }
 
     public async ValueTask DisposeAsync() => await Api.DisposeAsync();

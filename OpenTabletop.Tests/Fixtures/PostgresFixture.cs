@@ -69,14 +69,19 @@ public sealed class PostgresFixture : IAsyncLifetime
         _serverConnectionString = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = "postgres" }.ConnectionString;
     }
 
-    /// <summary>Creates a fresh, empty database with a unique name and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Creates a fresh database with a unique name and returns its connection string: empty, or a
+    /// file-level copy of <paramref name="template"/> (a database of this server that nobody is
+    /// connected to), which is far faster than seeding again.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(CancellationToken ct = default, string? template = null)
     {
         var name = $"ott_test_{Guid.NewGuid():N}"[..24];
         await using (var connection = new NpgsqlConnection(AdminConnectionString()))
         {
             await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            var from = template is null ? "" : $" TEMPLATE \"{template.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{from}", connection);
             await command.ExecuteNonQueryAsync(ct);
         }
 

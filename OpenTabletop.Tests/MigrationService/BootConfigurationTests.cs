@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.MigrationService;
 
@@ -10,13 +10,29 @@ public sealed class BootConfigurationTests
     [InlineData("OpenTabletop.MigrationService", "Seed__Games", "-4", "Seed__Games")]
     [InlineData("OpenTabletop.Api", "LOG_FORMAT", "xml", "LOG_FORMAT")]
     [InlineData("OpenTabletop.Api", "MAX_REQUEST_BODY_BYTES", "1MB", "MAX_REQUEST_BODY_BYTES")]
+    [InlineData("OpenTabletop.Api", "GAME_INDEX", "disk", "GAME_INDEX")]
+    [InlineData("OpenTabletop.Api", "API_KEY_SALT", "fifteen-bytes!!", "API_KEY_SALT")]
+    [InlineData("OpenTabletop.Api", "API_KEY_SALT", "", "API_KEY_SALT")]
+    [InlineData("OpenTabletop.Api", "CORS_ORIGINS", "*", "CORS_ORIGINS")]
+    [InlineData("OpenTabletop.Api", "CORS_ORIGINS", "app.example.org", "CORS_ORIGINS")]
+    [InlineData("OpenTabletop.Api", "REQUEST_TIMEOUT_SECONDS", "0", "REQUEST_TIMEOUT_SECONDS")]
+    [InlineData("OpenTabletop.Api", "RATE_LIMIT_ANONYMOUS", "sixty", "RATE_LIMIT_ANONYMOUS")]
+    [InlineData("OpenTabletop.Api", "TRUSTED_PROXIES", "10.0.0.0/99", "TRUSTED_PROXIES")]
+    [InlineData("OpenTabletop.Api", "VOTE_LIMIT_PER_GAME_PER_HOUR", "-1", "VOTE_LIMIT_PER_GAME_PER_HOUR")]
+    [InlineData("OpenTabletop.Api", "EXPORT_MAX_ROWS", "0", "EXPORT_MAX_ROWS")]
+    [InlineData("OpenTabletop.Api", "EXPORT_RATE_LIMIT_PER_HOUR", "ten", "EXPORT_RATE_LIMIT_PER_HOUR")]
+    [InlineData("OpenTabletop.Api", "EXPORT_MAX_CONCURRENT", "-1", "EXPORT_MAX_CONCURRENT")]
     [InlineData("OpenTabletop.Materializer", "DATABASE_POOL_SIZE", "lots", "DATABASE_POOL_SIZE")]
+    [InlineData("OpenTabletop.Materializer", "MATERIALIZE_SCHEDULE", "every night at four", "MATERIALIZE_SCHEDULE")]
+    [InlineData("OpenTabletop.Materializer", "MATERIALIZE_RANK_MIN_RATINGS", "-3", "MATERIALIZE_RANK_MIN_RATINGS")]
     public async Task BadSettingStopsTheServiceWithOneLineNamingIt(string project, string variable, string value, string named)
     {
         var (exitCode, stdout, stderr) = await RunAsync(project, new()
         {
             // Nothing listens here: the service must stop before it ever connects.
             ["ConnectionStrings__opentabletop"] = "Host=127.0.0.1;Port=1;Database=never;Username=x;Password=y",
+            // Valid unless the case is about it (an empty value is a missing one: Production requires it).
+            ["API_KEY_SALT"] = "a-salt-long-enough-for-production",
             [variable] = value,
         });
 
@@ -37,38 +53,6 @@ public sealed class BootConfigurationTests
         Assert.Contains("DATABASE_URL", stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string project, Dictionary<string, string> environment)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var start = new ProcessStartInfo("dotnet", [ServiceDll(project)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var key in new[] { "ConnectionStrings__opentabletop", "DATABASE_URL", "Seed__Mode", "Seed__Games",
-                     "LOG_FORMAT", "LOG_LEVEL", "DATABASE_POOL_SIZE", "MAX_REQUEST_BODY_BYTES" })
-        {
-            start.Environment.Remove(key);
-        }
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    /// <summary>The service's own build output, in the configuration these tests were built with.</summary>
-    private static string ServiceDll(string project)
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // .../OpenTabletop.Tests/bin/<Configuration>/net10.0/
-        var configuration = testBin.Parent!.Name;
-        var framework = testBin.Name;
-        var repo = testBin.Parent.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(repo, project, "bin", configuration, framework, project + ".dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
-        return dll;
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string project, Dictionary<string, string> environment) =>
+        ServiceProcess.RunAsync(project, environment);
 }

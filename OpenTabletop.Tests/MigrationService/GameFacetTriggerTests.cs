@@ -1,3 +1,4 @@
+using OpenTabletop.Data.Variants;
 using OpenTabletop.Tests.Fixtures;
 
 namespace OpenTabletop.Tests.MigrationService;
@@ -78,6 +79,43 @@ public sealed class GameFacetTriggerTests(PostgresFixture postgres)
         Assert.Equal(0, await db.ScalarAsync<long>(Drift, ct));
         Assert.Empty(await db.ScalarAsync<int[]>("SELECT mechanic_codes FROM game_facets WHERE id = $1", ct, SpiritIsland));
         Assert.Equal(0, await db.ScalarAsync<long>("SELECT count(*) FROM game_facets WHERE category_codes <> '{}'", ct));
+    }
+
+    [Fact]
+    public async Task TheGenerationMovesWhenFacetsOrVariantsChangeAndOnlyThen()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await SeededAsync(ct);
+        await EffectiveVariants.RefreshAsync(db.DataSource, null, ct);
+        const string Generation = "SELECT generation FROM game_facets_generation";
+        var start = await db.ScalarAsync<long>(Generation, ct);
+
+        // Columns the facets do not hold, and a variant refresh with nothing new: the Api's copy stays valid.
+        await db.ScalarAsync<long>("WITH changed AS (UPDATE games SET description = 'Changed.', owner_count = 7 WHERE id = $1 RETURNING 1) SELECT count(*) FROM changed", ct, SpiritIsland);
+        await EffectiveVariants.RefreshAsync(db.DataSource, null, ct);
+        Assert.Equal(start, await db.ScalarAsync<long>(Generation, ct));
+
+        // A facet column: one statement, one step, whatever the number of rows.
+        await db.ScalarAsync<long>("WITH changed AS (UPDATE games SET weight = 2.25 RETURNING 1) SELECT count(*) FROM changed", ct);
+        Assert.Equal(start + 1, await db.ScalarAsync<long>(Generation, ct));
+
+        // Terms, and the variants that follow the new weights.
+        await db.ScalarAsync<long>("WITH gone AS (DELETE FROM game_mechanics WHERE game_id = $1 RETURNING 1) SELECT count(*) FROM gone", ct, SpiritIsland);
+        Assert.Equal(start + 2, await db.ScalarAsync<long>(Generation, ct));
+        await EffectiveVariants.RefreshAsync(db.DataSource, null, ct);
+        // (A step for its delete and one for its insert.)
+        var refreshed = await db.ScalarAsync<long>(Generation, ct);
+        Assert.True(refreshed > start + 2, $"the variant refresh left the generation at {refreshed}");
+
+        // A rollback leaves it where it was: it counts committed changes only.
+        await using (var connection = await db.DataSource.OpenConnectionAsync(ct))
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            await using var update = new Npgsql.NpgsqlCommand("UPDATE games SET weight = 3.5 WHERE id = $1", connection, transaction) { Parameters = { new() { Value = SpiritIsland } } };
+            await update.ExecuteNonQueryAsync(ct);
+            await transaction.RollbackAsync(ct);
+        }
+        Assert.Equal(refreshed, await db.ScalarAsync<long>(Generation, ct));
     }
 
     private async Task<SeedTestDatabase> SeededAsync(CancellationToken ct)

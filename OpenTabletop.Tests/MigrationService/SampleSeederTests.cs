@@ -38,6 +38,8 @@ public sealed class SampleSeederTests(PostgresFixture postgres)
             ["families"] = 1, ["game_families"] = 7, ["people"] = 3, ["game_credits"] = 9, ["publishers"] = 2,
             ["game_publishers"] = 8, ["game_editions"] = 2, ["edition_publishers"] = 2, ["edition_artists"] = 1,
             ["edition_deltas"] = 1, ["awards"] = 1, ["game_awards"] = 1, ["alternate_names"] = 3,
+            // The raw votes behind Spirit Island's and Terraforming Mars' histograms and weights.
+            ["rating_votes"] = 28_456 + 94_520, ["weight_votes"] = 5_127 + 8_940,
         };
         var actual = new Dictionary<string, long>();
         foreach (var table in expected.Keys)

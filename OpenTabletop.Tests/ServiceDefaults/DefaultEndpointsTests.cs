@@ -32,6 +32,26 @@ public sealed class DefaultEndpointsTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task LivenessSaysWhichBuildRunsAndForHowLong()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var api = ApiFactory.Start(await TestDatabases.CreateMigratedAsync(postgres, SeedMode.None, ct));
+        using var http = api.CreateClient();
+
+        using var live = await http.GetAsync("/healthz", ct);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("no-store", live.Headers.CacheControl?.ToString());
+        using var body = JsonDocument.Parse(await live.Content.ReadAsStringAsync(ct));
+        var root = body.RootElement;
+        Assert.Equal("ok", root.GetProperty("status").GetString());
+        // The build's git commit, as the SDK stamps it from the checkout.
+        Assert.Matches("^[0-9a-f]{40}$", root.GetProperty("version").GetString());
+        Assert.InRange(root.GetProperty("uptime_seconds").GetInt64(), 0, 24 * 3600);
+        Assert.InRange(root.GetProperty("timestamp").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
     public async Task UnmigratedDatabaseIsNotReadyAndSaysWhy()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -11,6 +11,9 @@ namespace OpenTabletop.Tests.Support;
 public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings, Action<IWebHostBuilder>? configureWebHost = null)
     : WebApplicationFactory<OpenTabletop.Api.ApiEntryPoint>
 {
+    /// <summary>The API_KEY_SALT every test Api runs with, so tests can hash keys as it does.</summary>
+    public const string TestSalt = "test-salt-of-the-api-factory-0123456789";
+
     public static ApiFactory Start(string databaseConnectionString, params (string Key, string? Value)[] extra) =>
         StartWith(databaseConnectionString, null, extra);
 
@@ -21,6 +24,11 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings, Ac
         {
             ["ConnectionStrings:opentabletop"] = databaseConnectionString,
             ["LOG_LEVEL"] = "warning",
+            // Outside Development the Api refuses to start without one (tests run as "Testing").
+            ["API_KEY_SALT"] = TestSalt,
+            // Tests make many requests from one address; the rate-limit tests set their own limits.
+            ["RATE_LIMIT_ANONYMOUS"] = "100000000",
+            ["RATE_LIMIT_AUTHENTICATED"] = "100000000",
         };
         foreach (var (key, value) in extra) settings[key] = value;
         var factory = new ApiFactory(settings, configureWebHost);

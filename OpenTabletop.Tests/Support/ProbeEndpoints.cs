@@ -21,6 +21,9 @@ public sealed class ProbeEndpoints : IStartupFilter
     /// <summary>Throws, to show what an unhandled exception becomes.</summary>
     public const string Failure = Root + "/failure";
 
+    /// <summary>Takes ten seconds unless its request is cancelled: what a request timeout stops.</summary>
+    public const string Slow = Root + "/slow";
+
     public static void AddTo(IWebHostBuilder builder) =>
         builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ProbeEndpoints>());
 
@@ -34,6 +37,11 @@ public sealed class ProbeEndpoints : IStartupFilter
             {
                 endpoints.MapPost("/items/{number}", (int number, ProbeBody body) => TypedResults.Ok(new ProbeEcho(number, body.Name, body.Count)));
                 endpoints.MapGet("/failure", IResult () => throw new InvalidOperationException("secret internals"));
+                endpoints.MapGet("/slow", async (CancellationToken ct) =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(10), ct);
+                    return TypedResults.Ok();
+                });
             });
         });
     };

@@ -48,7 +48,19 @@ try
     var catalogue = await Catalogue.LoadAsync(dataSource, ct);
     Log($"{catalogue.ActiveGames:N0} active games; preparing {string.Join(", ", options.Scenarios)}");
 
-    var builder = new ScenarioBuilder(catalogue, client, dataSource, options.Seed, options.MixSize);
+    // The Api chooses list pages on its in-memory index unless GAME_INDEX=off (it inherits this
+    // environment from run.sh): the direct SQL is then the statements of a page chosen that way.
+    var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+    var loading = System.Diagnostics.Stopwatch.StartNew();
+    var index = string.Equals(Environment.GetEnvironmentVariable("GAME_INDEX")?.Trim(), "off", StringComparison.OrdinalIgnoreCase)
+        ? null
+        : await OpenTabletop.Api.Games.Listing.InMemory.GameIndexLoader.LoadAsync(dataSource, ct);
+    loading.Stop();
+    // The same load as the Api's: its time and the heap it holds are the Api's cost of the index.
+    var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+    Log(index is null ? "GAME_INDEX=off: list pages by SQL alone" : string.Create(CultureInfo.InvariantCulture,
+        $"game index loaded: {index.Count:N0} games, {index.Variants.Count:N0} variants in {loading.ElapsedMilliseconds:N0} ms, {(heapAfter - heapBefore) / 1048576.0:F0} MB of heap"));
+    var builder = new ScenarioBuilder(catalogue, client, dataSource, options.Seed, options.MixSize, index);
     var scenarios = new List<Scenario>();
     foreach (var name in options.Scenarios)
     {
@@ -60,6 +72,7 @@ try
     var healthz = new List<PhaseStats>();
     var api = scenarios.ToDictionary(s => s.Name, _ => new List<PhaseStats>());
     var sql = scenarios.ToDictionary(s => s.Name, _ => new List<PhaseStats>());
+    var sqlOnly = scenarios.ToDictionary(s => s.Name, _ => new List<PhaseStats>());
     for (var round = 1; round <= options.Rounds; round++)
     {
         var prefix = options.Rounds > 1 ? $"round {round}/{options.Rounds} " : "";
@@ -68,6 +81,7 @@ try
         {
             api[scenario.Name].Add(await MeasureAsync($"{prefix}{scenario.Name} API", new HttpTarget(client, scenario.Api)));
             if (scenario.Sql is { } work) sql[scenario.Name].Add(await MeasureAsync($"{prefix}{scenario.Name} SQL", new SqlTarget(dataSource, work)));
+            if (scenario.SqlOnly is { } whole) sqlOnly[scenario.Name].Add(await MeasureAsync($"{prefix}{scenario.Name} SQL-only", new SqlTarget(dataSource, whole)));
         }
     }
 
@@ -94,6 +108,7 @@ try
         [.. scenarios.Select(s => ScenarioResult.Of(s,
             api[s.Name].Count > 0 ? new PhaseResult(api[s.Name]) : null,
             sql[s.Name].Count > 0 ? new PhaseResult(sql[s.Name]) : null,
+            sqlOnly[s.Name].Count > 0 ? new PhaseResult(sqlOnly[s.Name]) : null,
             healthzResult, plans.GetValueOrDefault(s.Name) ?? []))]);
 
     Console.WriteLine();

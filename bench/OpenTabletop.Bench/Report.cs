@@ -11,14 +11,14 @@ internal static class Report
     private static readonly string[] Header =
     [
         "scenario", "API req/s", "p50 ms", "p95 ms", "p99 ms", "errors",
-        "SQL req/s", "SQL p50", "SQL p95", "SQL p99", "API/SQL", "API/healthz", "p95≤50 p99≤100 API/SQL≥70%",
+        "SQL req/s", "SQL p50", "SQL p95", "SQL p99", "API/SQL", "SQL-only req/s", "API/SQL-only", "API/healthz", "p95≤50 p99≤100 API/SQL≥70%",
     ];
 
     public static string Table(BenchReport report, bool markdown)
     {
         var rows = new List<string[]> { Header };
         var healthz = report.Healthz.Median;
-        rows.Add(["healthz (HTTP ceiling)", .. Phase(healthz), "—", "—", "—", "—", "—", "100%", ""]);
+        rows.Add(["healthz (HTTP ceiling)", .. Phase(healthz), "—", "—", "—", "—", "—", "—", "—", "100%", ""]);
         foreach (var s in report.Scenarios)
         {
             var api = s.Api?.Median;
@@ -27,6 +27,8 @@ internal static class Report
                 s.Name, .. api is null ? Dashes(5) : Phase(api),
                 .. sql is null ? Dashes(4) : Phase(sql).Take(4),
                 s.ApiToSql is { } ratio ? Percent(ratio) : "n/a",
+                s.SqlOnly?.Median is { } whole ? Phase(whole)[0] : "—",
+                s.ApiToSqlOnly is { } toWhole ? Percent(toWhole) : "—",
                 s.ApiToHealthz is { } toHealthz ? Percent(toHealthz) : "n/a",
                 s.SetupError is not null ? "setup failed"
                     : s.IgnoredByApi.Count > 0 ? "not in this build"
@@ -42,7 +44,7 @@ internal static class Report
         foreach (var s in report.Scenarios)
         {
             if (s.SetupError is not null) yield return $"{s.Name}: setup failed: {s.SetupError}";
-            foreach (var (phase, result) in new[] { ("API", s.Api), ("SQL", s.Sql) })
+            foreach (var (phase, result) in new[] { ("API", s.Api), ("SQL", s.Sql), ("SQL-only", s.SqlOnly) })
             {
                 if (result?.Median is { Errors: > 0 } failed)
                 {

@@ -33,7 +33,13 @@ internal sealed record ScenarioResult(
     PhaseResult? Api, PhaseResult? Sql, double? ApiToSql, string? ApiToSqlUnavailable, double? ApiToHealthz,
     IReadOnlyList<ExplainResult> Explain, TargetCheck Targets)
 {
-    public static ScenarioResult Of(Scenario scenario, PhaseResult? api, PhaseResult? sql, PhaseResult healthz, IReadOnlyList<ExplainResult> explain)
+    /// <summary>SQL alone doing the whole job (page and count), measured when the Api answered from its in-memory index.</summary>
+    public PhaseResult? SqlOnly { get; init; }
+
+    /// <summary>API req/s ÷ SQL-only req/s: the Api against the database doing the same job without the index.</summary>
+    public double? ApiToSqlOnly { get; init; }
+
+    public static ScenarioResult Of(Scenario scenario, PhaseResult? api, PhaseResult? sql, PhaseResult? sqlOnly, PhaseResult healthz, IReadOnlyList<ExplainResult> explain)
     {
         double? Ratio(PhaseResult? numerator, PhaseResult? denominator) => numerator is null || denominator is null
             ? null
@@ -49,7 +55,11 @@ internal sealed record ScenarioResult(
             scenario.Name, scenario.Title, scenario.Api.Count > 0 ? scenario.Api[0].ToString() : "", scenario.Api.Count, scenario.Selective,
             scenario.SqlSource, scenario.SqlUnavailable, scenario.Notes, scenario.SetupError, scenario.IgnoredByApi ?? [],
             api, sql, apiToSql, unavailable, api?.Median.Errors > 0 ? null : Ratio(api, healthz), explain,
-            scenario.IgnoredByApi is { Count: > 0 } ? TargetCheck.NotInBuild : TargetCheck.For(api?.Median, apiToSql));
+            scenario.IgnoredByApi is { Count: > 0 } ? TargetCheck.NotInBuild : TargetCheck.For(api?.Median, apiToSql))
+        {
+            SqlOnly = sqlOnly,
+            ApiToSqlOnly = unavailable is null && sqlOnly?.Median.Errors == 0 ? Ratio(api, sqlOnly) : null,
+        };
     }
 }
 

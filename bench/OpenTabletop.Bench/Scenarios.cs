@@ -21,6 +21,12 @@ internal sealed record Scenario(
     string? SqlSource, string? SqlUnavailable, IReadOnlyList<string> Notes, string? SetupError = null,
     IReadOnlyList<string>? IgnoredByApi = null)
 {
+    /// <summary>
+    /// With the Api's in-memory index: the statements SQL alone would run for the same requests (page
+    /// and count, as with GAME_INDEX=off), i.e. the database's ceiling for doing the whole job itself.
+    /// </summary>
+    public IReadOnlyList<SqlWork>? SqlOnly { get; init; }
+
     public static Scenario Failed(string name, string title, string error) => new(name, title, false, [], null, null, null, [], error);
 }
 
@@ -29,7 +35,9 @@ internal sealed record Scenario(
 /// from the run's seed and the scenario's place in <see cref="All"/>, so running a subset does not
 /// change the requests of the others.
 /// </summary>
-internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, Npgsql.NpgsqlDataSource dataSource, int seed, int mixSize)
+internal sealed class ScenarioBuilder(
+    Catalogue catalogue, HttpClient client, Npgsql.NpgsqlDataSource dataSource, int seed, int mixSize,
+    OpenTabletop.Api.Games.Listing.InMemory.GameIndexSnapshot? index)
 {
     public static readonly IReadOnlyList<(string Name, string Title)> All =
     [
@@ -97,13 +105,17 @@ internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, Np
                 $"this build cannot plan {string.Join(", ", unknown)} (not in GameListParameters)", allNotes, IgnoredByApi: get ? unknown : null);
         }
         var plans = new List<KeysetPlan?>();
-        foreach (var b in bound) plans.Add(await GameListApi.PlanOfAsync(b.Parameters, dataSource, ct));
+        foreach (var b in bound) plans.Add(await GameListApi.PlanOfAsync(b.Parameters, dataSource, ct, index));
         var rejected = plans.FindIndex(p => p is null);
         if (rejected >= 0)
         {
             return new Scenario(name, title, selective, api, null, source, $"PlanOf rejects '{queries[rejected]}' as invalid", allNotes);
         }
-        return new Scenario(name, title, selective, api, [.. plans.Select(p => new KeysetWork(p!))], source, null, allNotes);
+        var scenario = new Scenario(name, title, selective, api, [.. plans.Select(p => new KeysetWork(p!))], source, null, allNotes);
+        if (index is null) return scenario;
+        var sqlOnly = new List<SqlWork>();
+        foreach (var b in bound) sqlOnly.Add(new KeysetWork((await GameListApi.PlanOfAsync(b.Parameters, dataSource, ct))!));
+        return scenario with { SqlOnly = sqlOnly };
     }
 
     private async Task<Scenario> CompoundAsync(string name, string title, IReadOnlyList<CompoundFilters> draws, bool post, CancellationToken ct)
@@ -133,11 +145,14 @@ internal sealed class ScenarioBuilder(Catalogue catalogue, HttpClient client, Np
             return string.Join(' ', words.Take(random.Next(2) + 1));
         });
         var api = queries.Select(q => ApiRequest.Get("/v1/search?q=" + Uri.EscapeDataString(q) + "&type=game")).ToList();
-        const string source = "SearchApi.PlanOf (the ranking page, which carries the total) and SearchQueries.GamesById for the page's ids";
-        var plans = queries.Select(q => SearchApi.PlanOf(q, "game", null, null)).ToList();
+        var source = "SearchApi.PlanOf: the ranking page, which carries the total and the page's games" +
+            (index is null ? "" : ", with the game names found on the benchmark's own load of the in-memory index (the generation read after it); SQL-only: the same without the index");
+        var plans = queries.Select(q => SearchApi.PlanOf(q, "game", null, null, index)).ToList();
         var rejected = plans.FindIndex(p => p is null);
         if (rejected >= 0) return Task.FromResult(new Scenario("search", title, true, api, null, source, $"SearchApi.PlanOf rejects q='{queries[rejected]}'", []));
-        return Task.FromResult(new Scenario("search", title, true, api, [.. plans.Select(p => (SqlWork)new SearchWork(p!, PageRequest.DefaultLimit))], source, null, []));
+        var scenario = new Scenario("search", title, true, api, [.. plans.Select(p => (SqlWork)new KeysetWork(p!))], source, null, []);
+        if (index is null) return Task.FromResult(scenario);
+        return Task.FromResult(scenario with { SqlOnly = [.. queries.Select(q => (SqlWork)new KeysetWork(SearchApi.PlanOf(q, "game", null, null)!))] });
     }
 
     /// <summary>Follows _links.next 49 times from a broad query; the mix is the request for page 50.</summary>

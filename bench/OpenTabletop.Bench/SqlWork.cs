@@ -1,6 +1,5 @@
 using Npgsql;
 using OpenTabletop.Api.Http.Paging;
-using OpenTabletop.Api.Search;
 
 namespace OpenTabletop.Bench;
 
@@ -35,13 +34,8 @@ internal abstract class SqlWork
         while (await reader.NextResultAsync(ct));
     }
 
-    /// <summary>The select, and the count when the select does not carry the total itself.</summary>
-    protected static NpgsqlBatch BatchOf(NpgsqlConnection connection, KeysetPlan plan)
-    {
-        var batch = new NpgsqlBatch(connection) { BatchCommands = { plan.Select.ToBatchCommand() } };
-        if (plan.Count is not null) batch.BatchCommands.Add(plan.Count.ToBatchCommand());
-        return batch;
-    }
+    /// <summary>The batch as the Api sends it (with its generic-plan setting first when prepared).</summary>
+    protected static NpgsqlBatch BatchOf(NpgsqlConnection connection, KeysetPlan plan) => plan.ToBatch(connection);
 
     protected static NpgsqlCommand Command(NpgsqlConnection connection, PlannedCommand planned)
     {
@@ -60,12 +54,14 @@ internal sealed class KeysetWork(KeysetPlan plan) : SqlWork
     public override async Task RunAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var batch = BatchOf(connection, plan);
+        // As the Api: Npgsql remembers what each connection prepared, so this is a round trip only the first time.
+        if (plan.Prepared) await batch.PrepareAsync(ct);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await DrainAsync(reader, ct);
     }
 
     public override Task<IReadOnlyList<SqlStatement>> StatementsAsync(NpgsqlConnection connection, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<SqlStatement>>([.. StatementsOf(plan, "page", "count")]);
+        Task.FromResult<IReadOnlyList<SqlStatement>>([.. StatementsOf(plan, "page", plan.CountLabel)]);
 }
 
 /// <summary>One planned statement (GET /games/{slug}), sent as the API sends it.</summary>
@@ -80,44 +76,4 @@ internal sealed class PlannedWork(PlannedCommand command) : SqlWork
 
     public override Task<IReadOnlyList<SqlStatement>> StatementsAsync(NpgsqlConnection connection, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<SqlStatement>>([SqlStatement.Of("query", command)]);
-}
-
-/// <summary>
-/// GET /search?type=game: the ranking batch (page and, unless the page carries it, count), then, when
-/// there are hits, the statement that loads the page's games by id, which is what SearchQueries does
-/// for games-only results.
-/// </summary>
-internal sealed class SearchWork(KeysetPlan ranking, int limit) : SqlWork
-{
-    public override async Task RunAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        var ids = await RankAsync(connection, ct);
-        if (ids.Count == 0) return;
-        await using var load = Command(connection, SearchQueries.GamesById(ids));
-        await using var reader = await load.ExecuteReaderAsync(ct);
-        await DrainAsync(reader, ct);
-    }
-
-    public override async Task<IReadOnlyList<SqlStatement>> StatementsAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        var ids = await RankAsync(connection, ct);
-        return [.. StatementsOf(ranking, "ranking page", "ranking count"), SqlStatement.Of($"games by id ({ids.Count})", SearchQueries.GamesById(ids))];
-    }
-
-    /// <summary>The ids of the page's hits (the extra row that only tells whether there is more is not a hit).</summary>
-    private async Task<List<Guid>> RankAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        var ids = new List<Guid>();
-        await using var batch = BatchOf(connection, ranking);
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        var (type, id) = (reader.GetOrdinal("result_type"), reader.GetOrdinal("id"));
-        while (await reader.ReadAsync(ct))
-        {
-            for (var i = 0; i < reader.FieldCount; i++) reader.GetValue(i);
-            if (ids.Count < limit && reader.GetString(type) == "game") ids.Add(reader.GetGuid(id));
-        }
-        await reader.NextResultAsync(ct);
-        await DrainAsync(reader, ct);
-        return ids;
-    }
 }

@@ -1,4 +1,5 @@
 using Npgsql;
+using OpenTabletop.Api.Games.Listing.InMemory;
 using OpenTabletop.Api.Http;
 
 namespace OpenTabletop.Api.Games.Listing;
@@ -24,6 +25,30 @@ internal static class FilterReferenceResolver
         new("publisher", "publishers", "publisher", false, f.Publishers),
         new("family", "families", "family", false, f.Families),
     }.Where(c => c.Values.Count > 0);
+
+    /// <summary>
+    /// The references resolved on the in-memory index's copy of the taxonomy, or null when that
+    /// cannot answer: a filter names people, publishers or families, or a value the copy does not
+    /// know (unknown, or newer than the copy; SQL then tells which). Valid only together with a page
+    /// read at the snapshot's generation, which taxonomy changes move.
+    /// </summary>
+    public static FilterReferences? TryResolve(GameIndexSnapshot snapshot, GameFilters filters)
+    {
+        var codes = new Dictionary<string, int[]>();
+        foreach (var check in ChecksOf(filters))
+        {
+            if (!check.Coded || !snapshot.TermCodes.TryGetValue(check.Table, out var known)) return null;
+            var resolved = new List<int>(check.Values.Count);
+            foreach (var value in check.Values)
+            {
+                var key = Guid.TryParse(value, out var id) ? id.ToString("D") : value;
+                if (!known.TryGetValue(key, out var code)) return null;
+                resolved.Add(code);
+            }
+            codes[check.Field] = [.. resolved.Distinct().Order()];
+        }
+        return codes.Count == 0 ? FilterReferences.None : new FilterReferences(codes, new Dictionary<string, Guid[]>());
+    }
 
     /// <summary>
     /// <paramref name="fieldName"/> turns a GET parameter name into the caller's field name for the

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Games.Includes;
+using OpenTabletop.Api.Games.Listing.InMemory;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
@@ -30,13 +31,21 @@ public static class GameListApi
     /// <summary>
     /// The SQL a valid list request runs for its page and count, for the benchmark's direct-SQL
     /// ceiling (after resolving its references, as the endpoint does); null when the request is invalid.
+    /// With <paramref name="index"/> (the Api's in-memory index, loaded the same way), the statements
+    /// of a page chosen in memory when the index can choose it, as the endpoint would.
     /// </summary>
-    internal static async Task<KeysetPlan?> PlanOfAsync(GameListParameters query, Npgsql.NpgsqlDataSource dataSource, CancellationToken ct)
+    internal static async Task<KeysetPlan?> PlanOfAsync(
+        GameListParameters query, Npgsql.NpgsqlDataSource dataSource, CancellationToken ct, GameIndexSnapshot? index = null)
     {
         var (filters, page, errors) = Parse(query);
         if (errors.Count > 0) return null;
         var (references, unknown) = await FilterReferenceResolver.ResolveAsync(dataSource, filters, field => field, ct);
         if (unknown.Count > 0) return null;
+        if (index is not null && GameIndexFilter.Supports(filters)
+            && GameIndexSelection.Choose(index, GameIndexFilter.Evaluate(index, filters, references), page) is { } selection)
+        {
+            return GameIndexPages.Plan(selection, filters.UsesVariants);
+        }
         await using var count = dataSource.CreateCommand(CatalogueCount.Sql);
         var catalogueSize = (int)(await count.ExecuteScalarAsync(ct))!;
         return GamePageQuery.Plan(GameFilterSql.For(filters, references), page, catalogueSize);
@@ -48,16 +57,19 @@ public static class GameListApi
         var (filters, page, errors) = Parse(query);
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request has invalid parameters.", errors);
 
-        var (references, unknown) = await games.ResolveReferencesAsync(filters, field => field, ct);
-        if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
-
         var embed = GameIncludes.Parse(query.Include);
-        var response = await PagedList.RunAsync(request, page,
-            async () =>
-            {
-                var result = await games.ExecuteAsync(GameFilterSql.For(filters, references), page, ct);
-                return result with { Rows = await includes.ApplyAsync(result.Rows, embed, ct) };
-            },
+        KeysetPage<GameResponse> result;
+        try
+        {
+            var (found, unknown) = await games.RunAsync(filters, field => field, page, ct);
+            if (found is null) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
+            result = found with { Rows = await includes.ApplyAsync(found.Rows, embed, ct) };
+        }
+        catch (Exception e) when (PagedList.IsCursorFault(e))
+        {
+            return PagedList.InvalidCursor();
+        }
+        var response = await PagedList.RunAsync(request, page, () => Task.FromResult(result),
             async result => new FilterSummary(FilterSummaryText.Describe(filters), result.Total, await catalogue.ActiveGamesAsync(ct)));
         return response.Result is Ok<Page<GameResponse>> { Value: { } ok }
             ? TypedResults.Ok(ok with { Meta = EffectiveMode.Echo(ok.Meta, filters) })

@@ -1,5 +1,6 @@
 using Npgsql;
 using OpenTabletop.Api.Http;
+using OpenTabletop.Api.Games.Listing.InMemory;
 using OpenTabletop.Api.Http.Paging;
 
 namespace OpenTabletop.Api.Games.Listing;
@@ -10,10 +11,10 @@ namespace OpenTabletop.Api.Games.Listing;
 /// one). Both filter and sort on <c>game_facets g</c> (migration 0013: narrow rows, term codes); only
 /// the page's own rows are read from <c>games w</c>.
 /// </summary>
-internal sealed class GamePageQuery(NpgsqlDataSource dataSource, CatalogueCount catalogue)
+internal sealed class GamePageQuery(NpgsqlDataSource dataSource, CatalogueCount catalogue, GameIndexPages memory)
 {
-    /// <summary>The id and every column a sort key orders by: taken from the facets, so the walk can follow their indexes.</summary>
-    private static readonly HashSet<string> FacetColumns =
+    /// <summary>The id and every column a sort key orders by: taken from the facets, so the walk can follow their indexes (the export's too).</summary>
+    internal static readonly HashSet<string> FacetColumns =
         [.. GameSorts.Keys.Values.SelectMany(k => k.Columns).Select(c => c.Column), "id"];
 
     private static readonly KeysetQuery<GameResponse> Keyset = new(
@@ -28,6 +29,35 @@ internal sealed class GamePageQuery(NpgsqlDataSource dataSource, CatalogueCount 
     /// <summary>SPEC-DECISIONS "Totals": exact up to 10,000 matches, an estimate above.</summary>
     public const int ExactTotalLimit = 10_000;
 
+    /// <summary>
+    /// A page of a game list or search, or the names among its filters that do not exist (for a 422;
+    /// <paramref name="fieldName"/> turns a GET parameter name into the caller's field name). Chosen
+    /// on the in-memory index when it can answer, names resolved on its copy of the taxonomy (exact
+    /// total, no round trip but the page's rows); else the names are resolved and the page chosen by
+    /// SQL (<see cref="GameIndexPages"/> says when).
+    /// </summary>
+    public async Task<(KeysetPage<GameResponse>? Page, List<FieldError> Unknown)> RunAsync(
+        GameFilters filters, Func<string, string> fieldName, PageRequest page, CancellationToken ct)
+    {
+        if (memory.SnapshotFor(filters) is { } snapshot)
+        {
+            if (FilterReferenceResolver.TryResolve(snapshot, filters) is { } known)
+            {
+                // Stale or unplaceable: resolved on a copy that may be old, so SQL resolves again below.
+                if (await memory.TryExecuteAsync(snapshot, filters, known, page, ct) is { } fromMemory) return (fromMemory, []);
+            }
+            else
+            {
+                memory.DeclineNames();
+            }
+        }
+
+        var (references, unknown) = await ResolveReferencesAsync(filters, fieldName, ct);
+        if (unknown.Count > 0) return (null, unknown);
+        return (await ExecuteAsync(GameFilterSql.For(filters, references), page, ct), []);
+    }
+
+    /// <summary>A page by SQL alone, for filters written directly (e.g. a game's expansions).</summary>
     public async Task<KeysetPage<GameResponse>> ExecuteAsync(GameFilterSql filter, PageRequest page, CancellationToken ct)
     {
         // No filter at all: the catalogue's size (cached for a minute, so flagged as an estimate) is the

@@ -32,13 +32,11 @@ public static class GameSearchApi
         if (errors.Count > 0) return Problems.Create(StatusCodes.Status400BadRequest, "The request body has invalid values.", errors);
         if (BodyFilters.NamesEdition(body.Filters)) return EffectiveMode.EditionNotSupported();
 
-        var (references, unknown) = await games.ResolveReferencesAsync(filters, field => BodyFilters.Paths.GetValueOrDefault(field, "filters." + field), ct);
-        if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
-
         var embed = GameIncludes.Parse(body.Include ?? []);
         try
         {
-            var result = await games.ExecuteAsync(GameFilterSql.For(filters, references), page, ct);
+            var (result, unknown) = await games.RunAsync(filters, field => BodyFilters.Paths.GetValueOrDefault(field, "filters." + field), page, ct);
+            if (result is null) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
             result = result with { Rows = await includes.ApplyAsync(result.Rows, embed, ct) };
             var summary = new FilterSummary(FilterSummaryText.Describe(filters), result.Total, await catalogue.ActiveGamesAsync(ct));
             return TypedResults.Ok(new Page<GameResponse>(

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
 namespace OpenTabletop.Api.Http.Caching;
@@ -7,21 +8,29 @@ namespace OpenTabletop.Api.Http.Caching;
 /// <summary>
 /// Strong ETags from a hash of the body on every successful GET under /v1 and of the OpenAPI document, so every replica derives the
 /// same tag; a matching If-None-Match answers 304 with no body. Cache-Control follows the caching
-/// ruling: a day for game metadata and vocabularies, five minutes for everything else.
+/// ruling: a day for game metadata and vocabularies, five minutes for everything else. A streamed
+/// endpoint (<see cref="StreamedResponse"/>, the export) is passed through untouched.
 /// </summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next)
 {
+    /// <summary>
+    /// Pooled buffers: a page of 25 to 100 full games is 40 to 170 KB, and a growing MemoryStream per
+    /// request (the larger ones on the large-object heap) was a third of what a request allocated.
+    /// </summary>
+    private static readonly RecyclableMemoryStreamManager Buffers = new();
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !CachePolicy.Applies(request.Path))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !CachePolicy.Applies(request.Path)
+            || context.GetEndpoint()?.Metadata.GetMetadata<StreamedResponse>() is not null)
         {
             await next(context);
             return;
         }
 
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        await using var buffer = Buffers.GetStream("conditional-get");
         context.Response.Body = buffer;
         try
         {
@@ -35,7 +44,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var tag = "\"" + Base64Url.EncodeToString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))[..16]) + "\"";
+            var tag = "\"" + Base64Url.EncodeToString(Hash(buffer)) + "\"";
             response.Headers.ETag = tag;
             response.Headers.CacheControl = CachePolicy.For(request.Path, request.Query);
             if (Matches(request.Headers.IfNoneMatch, tag))
@@ -47,8 +56,23 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
             }
         }
 
-        buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        // An empty body is left alone: a Content-Length or even an empty write starts the response, and
+        // the status-code pages outside us would then send a 404 without its problem.
+        if (buffer.Length == 0) return;
+        // The length is known: clients get Content-Length instead of a chunked body.
+        response.ContentLength = buffer.Length;
+        foreach (var segment in buffer.GetReadOnlySequence())
+        {
+            await original.WriteAsync(segment, context.RequestAborted);
+        }
+    }
+
+    /// <summary>The first 16 bytes of the body's SHA-256 (the buffer may be several pooled blocks).</summary>
+    private static byte[] Hash(RecyclableMemoryStream buffer)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var segment in buffer.GetReadOnlySequence()) sha.AppendData(segment.Span);
+        return sha.GetHashAndReset()[..16];
     }
 
     /// <summary>If-None-Match uses weak comparison (RFC 9110 §13.1.2): W/ prefixes are ignored.</summary>

@@ -50,6 +50,8 @@ internal static class SchemaNames
         [typeof(LanguageDependencePollResponse)] = "LanguageDependencePoll",
         // include=polls is our ruling (README); the spec has no schema for it.
         [typeof(GamePollsResponse)] = "GamePolls",
+        [typeof(Statistics.TrendDataPointResponse)] = "TrendDataPoint",
+        [typeof(Statistics.MechanicTrendDataPointResponse)] = "MechanicTrendDataPoint",
         [typeof(TaxonomyTermResponse)] = TaxonomyTerm,
         [typeof(DesignerResponse)] = "Designer",
         [typeof(PublisherResponse)] = "Publisher",

@@ -31,14 +31,30 @@ public sealed record KeysetQuery<T>(
     public string? TotalColumn { get; init; }
 
     /// <summary>
-    /// When set, the statements are prepared on their connection, so that PostgreSQL may keep one plan
-    /// for them instead of planning every request; only for SQL whose best plan does not depend on the
-    /// values of its parameters.
+    /// When set, the statements are prepared on their connection and run with one generic plan
+    /// (<see cref="GenericPlans"/>) instead of being planned on every request; only for SQL whose best
+    /// plan does not depend on the values of its parameters.
     /// </summary>
     public bool Prepared { get; init; }
 
+    /// <summary>
+    /// Sent ahead of prepared statements in their batch. PostgreSQL's default plans a prepared
+    /// statement again for its values whenever a generic plan looks dearer, which for the search
+    /// ranking was every time (about 2 ms, as long as running it). The setting lasts until the
+    /// connection goes back to the pool, where Npgsql resets the session, so it reaches no other
+    /// statement (a generic plan would hurt those whose plan depends on their values).
+    /// </summary>
+    public const string GenericPlans = "SET plan_cache_mode = force_generic_plan";
+
     /// <summary>False when the caller knows the total by other means: no count is planned or run.</summary>
     public bool Counted { get; init; } = true;
+
+    /// <summary>
+    /// A statement run last in the page's batch, whose single value the page reports in
+    /// <see cref="KeysetPage{T}.Trailer"/>: e.g. the in-memory index's generation, read after the rows
+    /// so that the caller can tell whether anything had changed when they were read.
+    /// </summary>
+    public PlannedCommand? Trailer { get; init; }
 
     /// <summary>
     /// The statements one keyset step runs, without running them: the page select and the count
@@ -77,25 +93,23 @@ public sealed record KeysetQuery<T>(
         }
         return new KeysetPlan(
             new PlannedCommand(sql, [.. parameters.Select(p => p.Value!)]),
-            TotalColumn is null && Counted ? new PlannedCommand(CountSql, filters) : null);
+            TotalColumn is null && Counted ? new PlannedCommand(CountSql, filters) : null) { Prepared = Prepared, Trailer = Trailer };
     }
 
     public async Task<KeysetPage<T>> ExecuteAsync(
         NpgsqlDataSource dataSource, PageRequest page, CancellationToken ct, IReadOnlyList<object>? filterValues = null)
     {
         var key = Sorts[page.Sort];
-        var backwards = page.Cursor?.Direction == PageDirection.Prev;
         var plan = Plan(page, filterValues);
 
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(plan.Select.ToBatchCommand());
-        if (plan.Count is not null) batch.BatchCommands.Add(plan.Count.ToBatchCommand());
+        await using var batch = plan.ToBatch(connection);
         // Npgsql remembers what each physical connection has prepared, so this is a round trip only the first time.
         if (Prepared) await batch.PrepareAsync(ct);
 
         var rows = new List<(T Row, JsonElement SortValues)>();
         int? total = null;
+        object? trailer = null;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
             int[]? ordinals = null;
@@ -112,10 +126,26 @@ public sealed record KeysetQuery<T>(
                 await reader.ReadAsync(ct);
                 total = reader.GetInt32(0);
             }
+            if (plan.Trailer is not null)
+            {
+                await reader.NextResultAsync(ct);
+                trailer = await reader.ReadAsync(ct) ? reader.GetValue(0) : null;
+            }
         }
         // No row to carry the total: without a cursor there is nothing at all, after one it must be counted.
         total ??= page.Cursor is null || !Counted ? 0 : await CountAsync(connection, filterValues ?? [], ct);
 
+        return Assemble(rows, page, total.Value, Id) with { Trailer = trailer };
+    }
+
+    /// <summary>
+    /// The page from the rows of one keyset step in walking order (up to limit + 1, the extra one
+    /// saying there is more), each with its sort values: trimmed, turned the right way round, with
+    /// the cursors to either side.
+    /// </summary>
+    public static KeysetPage<T> Assemble(List<(T Row, JsonElement SortValues)> rows, PageRequest page, int total, Func<T, Guid> id)
+    {
+        var backwards = page.Cursor?.Direction == PageDirection.Prev;
         var beyond = rows.Count > page.Limit;
         if (beyond) rows.RemoveAt(rows.Count - 1);
         if (backwards) rows.Reverse();
@@ -125,10 +155,10 @@ public sealed record KeysetQuery<T>(
         string? next = null, prev = null;
         if (rows.Count > 0)
         {
-            if (moreAfter) next = page.CursorFor(rows[^1].SortValues, Id(rows[^1].Row), PageDirection.Next).Encode();
-            if (moreBefore) prev = page.CursorFor(rows[0].SortValues, Id(rows[0].Row), PageDirection.Prev).Encode();
+            if (moreAfter) next = page.CursorFor(rows[^1].SortValues, id(rows[^1].Row), PageDirection.Next).Encode();
+            if (moreBefore) prev = page.CursorFor(rows[0].SortValues, id(rows[0].Row), PageDirection.Prev).Encode();
         }
-        return new KeysetPage<T>([.. rows.Select(r => r.Row)], total.Value, moreAfter, next, prev);
+        return new KeysetPage<T>([.. rows.Select(r => r.Row)], total, moreAfter, next, prev);
     }
 
     private async Task<int> CountAsync(NpgsqlConnection connection, IReadOnlyList<object> filterValues, CancellationToken ct)
@@ -149,7 +179,28 @@ public sealed record KeysetQuery<T>(
 }
 
 /// <summary>The page select and the count of one keyset step; no count when the select carries the total.</summary>
-public sealed record KeysetPlan(PlannedCommand Select, PlannedCommand? Count);
+public sealed record KeysetPlan(PlannedCommand Select, PlannedCommand? Count)
+{
+    /// <summary>True when the caller prepares the statements on their connection (as the Api does).</summary>
+    public bool Prepared { get; init; }
+
+    /// <summary>What the second statement is, for reports: the count, or another statement in its place.</summary>
+    public string CountLabel { get; init; } = "count";
+
+    /// <summary>The statement after the page and its count (<see cref="KeysetQuery{T}.Trailer"/>).</summary>
+    public PlannedCommand? Trailer { get; init; }
+
+    /// <summary>The batch the statements run in: after <see cref="KeysetQuery{T}.GenericPlans"/> when prepared.</summary>
+    public NpgsqlBatch ToBatch(NpgsqlConnection connection)
+    {
+        var batch = new NpgsqlBatch(connection);
+        if (Prepared) batch.BatchCommands.Add(new NpgsqlBatchCommand(KeysetQuery<object>.GenericPlans));
+        batch.BatchCommands.Add(Select.ToBatchCommand());
+        if (Count is not null) batch.BatchCommands.Add(Count.ToBatchCommand());
+        if (Trailer is not null) batch.BatchCommands.Add(Trailer.ToBatchCommand());
+        return batch;
+    }
+}
 
 /// <summary>An SQL statement with its positional parameter values ($1…$n).</summary>
 public sealed record PlannedCommand(string Sql, IReadOnlyList<object> Values)
@@ -173,6 +224,9 @@ public sealed record KeysetPage<T>(IReadOnlyList<T> Rows, int Total, bool HasMor
 {
     /// <summary>True when <see cref="Total"/> is the planner's estimate (SPEC-DECISIONS "Totals": above 10,000).</summary>
     public bool TotalEstimated { get; init; }
+
+    /// <summary>The value of the query's <see cref="KeysetQuery{T}.Trailer"/> statement, when it has one.</summary>
+    public object? Trailer { get; init; }
 
     public Page<T> ToPage(HttpRequest request, int limit, FilterSummary? summary = null) =>
         new(Rows, new PageMeta(Total, limit, HasMore, NextCursor, PrevCursor, summary, TotalEstimated ? true : null),

@@ -39,7 +39,8 @@ public sealed class EmbeddedGarnetServer : IRunningServer
             .SetMinimumLevel(LogLevel.Warning)
             .AddProvider(new ResourceLogLoggerProvider(log)));
         var server = new GarnetServer(
-            ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "-q"],
+            // Lua on: the Api's shared rate limits are a script.
+            ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "-q", "--lua"],
             loggerFactory);
         server.Start();
 

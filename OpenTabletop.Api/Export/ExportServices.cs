@@ -1,0 +1,25 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace OpenTabletop.Api.Export;
+
+/// <summary>What an export needs from the container, in one place (the endpoint and its stream share it).</summary>
+internal sealed class ExportServices(
+    NpgsqlDataSource dataSource,
+    ExportSettings settings,
+    ExportQuota quota,
+    ExportSlots slots,
+    ExportMetrics metrics,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    ILogger<ExportServices> logger)
+{
+    public NpgsqlDataSource DataSource => dataSource;
+    public ExportSettings Settings => settings;
+    public ExportQuota Quota => quota;
+    public ExportSlots Slots => slots;
+    public ExportMetrics Metrics => metrics;
+    /// <summary>The API's own JSON options: each line is serialised exactly as the endpoints serialise a Game.</summary>
+    public JsonSerializerOptions Json => json.Value.SerializerOptions;
+    public ILogger Logger => logger;
+}

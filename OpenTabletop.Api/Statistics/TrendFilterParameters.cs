@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using OpenTabletop.Api.Games.Listing;
+
+namespace OpenTabletop.Api.Statistics;
+
+/// <summary>
+/// The game filters of GET /v1/games, as the trend endpoints take them: every filter parameter of
+/// <see cref="GameListParameters"/> under the same name (a test keeps the two lists equal), without the
+/// list's paging, sort and include. They are validated and turned into SQL by the list's own code
+/// (QueryFilters, FilterReferenceResolver, GameFilterSql), so a filter means the same thing here.
+/// </summary>
+public sealed record TrendFilterParameters(
+    [FromQuery(Name = "type")] string? Type = null,
+    [FromQuery(Name = "mode")] string? Mode = null,
+    [FromQuery(Name = "players")] string? Players = null,
+    [FromQuery(Name = "players_min")] string? PlayersMin = null,
+    [FromQuery(Name = "players_max")] string? PlayersMax = null,
+    [FromQuery(Name = "best_at")] string? BestAt = null,
+    [FromQuery(Name = "top_at")] string? TopAt = null,
+    [FromQuery(Name = "recommended_at")] string? RecommendedAt = null,
+    [FromQuery(Name = "playtime_min")] string? PlaytimeMin = null,
+    [FromQuery(Name = "playtime_max")] string? PlaytimeMax = null,
+    [FromQuery(Name = "community_playtime_min")] string? CommunityPlaytimeMin = null,
+    [FromQuery(Name = "community_playtime_max")] string? CommunityPlaytimeMax = null,
+    [FromQuery(Name = "playtime_source")] string? PlaytimeSource = null,
+    [FromQuery(Name = "playtime_experience")] string? PlaytimeExperience = null,
+    [FromQuery(Name = "weight_min")] string? WeightMin = null,
+    [FromQuery(Name = "weight_max")] string? WeightMax = null,
+    [FromQuery(Name = "min_weight_votes")] string? MinWeightVotes = null,
+    [FromQuery(Name = "effective_weight")] string? EffectiveWeight = null,
+    [FromQuery(Name = "rating_min")] string? RatingMin = null,
+    [FromQuery(Name = "rating_max")] string? RatingMax = null,
+    [FromQuery(Name = "min_rating_votes")] string? MinRatingVotes = null,
+    [FromQuery(Name = "confidence_min")] string? ConfidenceMin = null,
+    [FromQuery(Name = "age_min")] string? AgeMin = null,
+    [FromQuery(Name = "age_max")] string? AgeMax = null,
+    [FromQuery(Name = "age_source")] string? AgeSource = null,
+    [FromQuery(Name = "mechanics")] string? Mechanics = null,
+    [FromQuery(Name = "mechanics_all")] string? MechanicsAll = null,
+    [FromQuery(Name = "mechanics_not")] string? MechanicsNot = null,
+    [FromQuery(Name = "themes")] string? Themes = null,
+    [FromQuery(Name = "theme_not")] string? ThemeNot = null,
+    [FromQuery(Name = "categories")] string? Categories = null,
+    [FromQuery(Name = "category")] string? Category = null,
+    [FromQuery(Name = "designer")] string? Designer = null,
+    [FromQuery(Name = "publisher")] string? Publisher = null,
+    [FromQuery(Name = "family")] string? Family = null,
+    [FromQuery(Name = "year_min")] string? YearMin = null,
+    [FromQuery(Name = "year_max")] string? YearMax = null,
+    [FromQuery(Name = "language_dependence")] string? LanguageDependence = null,
+    [FromQuery(Name = "effective")] string? Effective = null,
+    [FromQuery(Name = "include_integrations")] string? IncludeIntegrations = null)
+{
+    /// <summary>The same filters as a list request, for QueryFilters.Parse.</summary>
+    internal GameListParameters ToListParameters() => new(
+        Type: Type,
+        Mode: Mode,
+        Players: Players,
+        PlayersMin: PlayersMin,
+        PlayersMax: PlayersMax,
+        BestAt: BestAt,
+        TopAt: TopAt,
+        RecommendedAt: RecommendedAt,
+        PlaytimeMin: PlaytimeMin,
+        PlaytimeMax: PlaytimeMax,
+        CommunityPlaytimeMin: CommunityPlaytimeMin,
+        CommunityPlaytimeMax: CommunityPlaytimeMax,
+        PlaytimeSource: PlaytimeSource,
+        PlaytimeExperience: PlaytimeExperience,
+        WeightMin: WeightMin,
+        WeightMax: WeightMax,
+        MinWeightVotes: MinWeightVotes,
+        EffectiveWeight: EffectiveWeight,
+        RatingMin: RatingMin,
+        RatingMax: RatingMax,
+        MinRatingVotes: MinRatingVotes,
+        ConfidenceMin: ConfidenceMin,
+        AgeMin: AgeMin,
+        AgeMax: AgeMax,
+        AgeSource: AgeSource,
+        Mechanics: Mechanics,
+        MechanicsAll: MechanicsAll,
+        MechanicsNot: MechanicsNot,
+        Themes: Themes,
+        ThemeNot: ThemeNot,
+        Categories: Categories,
+        Category: Category,
+        Designer: Designer,
+        Publisher: Publisher,
+        Family: Family,
+        YearMin: YearMin,
+        YearMax: YearMax,
+        LanguageDependence: LanguageDependence,
+        Effective: Effective,
+        IncludeIntegrations: IncludeIntegrations);
+}

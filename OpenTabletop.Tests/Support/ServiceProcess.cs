@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace OpenTabletop.Tests.Support;
+
+/// <summary>A service's own build output run as an operator runs it: a process with its environment and arguments.</summary>
+public static class ServiceProcess
+{
+    /// <summary>Settings a developer's shell may carry that would change what a run means; removed unless the run sets them.</summary>
+    private static readonly string[] Inherited =
+    [
+        "ConnectionStrings__opentabletop", "DATABASE_URL", "Seed__Mode", "Seed__Games", "LOG_FORMAT", "LOG_LEVEL", "DATABASE_POOL_SIZE",
+        "MAX_REQUEST_BODY_BYTES", "GAME_INDEX", "API_KEY_SALT", "VOTE_LIMIT_PER_GAME_PER_HOUR", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
+        "CORS_ORIGINS", "REQUEST_TIMEOUT_SECONDS", "RATE_LIMIT_ANONYMOUS", "RATE_LIMIT_AUTHENTICATED", "TRUSTED_PROXIES",
+        "EXPORT_MAX_ROWS", "EXPORT_RATE_LIMIT_PER_HOUR", "EXPORT_MAX_CONCURRENT", "MATERIALIZE_SCHEDULE", "MATERIALIZE_POLL_SECONDS",
+        "MATERIALIZE_RANK_MIN_RATINGS", "MATERIALIZE_PRIOR_VOTES", "MATERIALIZE_EXPERIENCE_MIN_REPORTS", "MATERIALIZE_PLAYTIME_MIN_LOGS",
+    ];
+
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var start = new ProcessStartInfo("dotnet", [Dll(project), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var key in Inherited) start.Environment.Remove(key);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The service's own build output, in the configuration these tests were built with.</summary>
+    public static string Dll(string project)
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // .../OpenTabletop.Tests/bin/<Configuration>/net10.0/
+        var configuration = testBin.Parent!.Name;
+        var framework = testBin.Name;
+        var repo = testBin.Parent.Parent!.Parent!.Parent!.FullName;
+        var dll = Path.Combine(repo, project, "bin", configuration, framework, project + ".dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
+        return dll;
+    }
+}
