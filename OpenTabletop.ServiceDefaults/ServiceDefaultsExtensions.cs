@@ -15,6 +15,10 @@ public static class ServiceDefaultsExtensions
         builder.ConfigureLogging();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        var drain = DrainSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(drain);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = drain.Timeout);
+        builder.Services.AddHostedService<DrainDelay>();
 
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Npgsql;
 using OpenTabletop.Data.Materialization;
 using OpenTabletop.Tests.Fixtures;
+using OpenTabletop.Tests.Support;
 
 namespace OpenTabletop.Tests.Materializer;
 
@@ -53,32 +53,11 @@ public sealed class MaterializerProcessTests(PostgresFixture postgres)
         Assert.Equal(2, exitCode);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string connectionString, string mode)
-    {
-        var start = new ProcessStartInfo("dotnet", [MaterializerDll(), mode]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MATERIALIZE_", StringComparison.Ordinal)
-                     || k is "DATABASE_URL" or "DATABASE_POOL_SIZE" or "OTEL_EXPORTER_OTLP_ENDPOINT").ToList())
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string connectionString, string mode) =>
+        ServiceProcess.RunAsync("OpenTabletop.Materializer", new Dictionary<string, string>
         {
-            start.Environment.Remove(key);
-        }
-        start.Environment["ConnectionStrings__opentabletop"] = connectionString;
-        start.Environment["LOG_FORMAT"] = "text";
-        start.Environment["LOG_LEVEL"] = "warning";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(120));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
-
-    private static string MaterializerDll()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // .../OpenTabletop.Tests/bin/<Configuration>/net10.0/
-        var repo = testBin.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(repo, "OpenTabletop.Materializer", "bin", testBin.Parent.Name, testBin.Name, "OpenTabletop.Materializer.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
-        return dll;
-    }
+            ["ConnectionStrings__opentabletop"] = connectionString,
+            ["LOG_FORMAT"] = "text",
+            ["LOG_LEVEL"] = "warning",
+        }, TimeSpan.FromSeconds(120), mode);
 }

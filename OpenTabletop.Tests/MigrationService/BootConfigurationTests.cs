@@ -25,6 +25,11 @@ public sealed class BootConfigurationTests
     [InlineData("OpenTabletop.Materializer", "DATABASE_POOL_SIZE", "lots", "DATABASE_POOL_SIZE")]
     [InlineData("OpenTabletop.Materializer", "MATERIALIZE_SCHEDULE", "every night at four", "MATERIALIZE_SCHEDULE")]
     [InlineData("OpenTabletop.Materializer", "MATERIALIZE_RANK_MIN_RATINGS", "-3", "MATERIALIZE_RANK_MIN_RATINGS")]
+    [InlineData("OpenTabletop.Api", "MAINTENANCE_MODE", "closed", "MAINTENANCE_MODE")]
+    [InlineData("OpenTabletop.Api", "MAINTENANCE_RETRY_AFTER_SECONDS", "0", "MAINTENANCE_RETRY_AFTER_SECONDS")]
+    [InlineData("OpenTabletop.Api", "DRAIN_TIMEOUT_SECONDS", "25s", "DRAIN_TIMEOUT_SECONDS")]
+    [InlineData("OpenTabletop.Api", "DRAIN_DELAY_SECONDS", "30", "DRAIN_DELAY_SECONDS")]
+    [InlineData("OpenTabletop.Materializer", "DRAIN_TIMEOUT_SECONDS", "0", "DRAIN_TIMEOUT_SECONDS")]
     public async Task BadSettingStopsTheServiceWithOneLineNamingIt(string project, string variable, string value, string named)
     {
         var (exitCode, stdout, stderr) = await RunAsync(project, new()

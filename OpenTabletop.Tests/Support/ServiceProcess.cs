@@ -13,12 +13,30 @@ public static class ServiceProcess
         "CORS_ORIGINS", "REQUEST_TIMEOUT_SECONDS", "RATE_LIMIT_ANONYMOUS", "RATE_LIMIT_AUTHENTICATED", "TRUSTED_PROXIES",
         "EXPORT_MAX_ROWS", "EXPORT_RATE_LIMIT_PER_HOUR", "EXPORT_MAX_CONCURRENT", "MATERIALIZE_SCHEDULE", "MATERIALIZE_POLL_SECONDS",
         "MATERIALIZE_RANK_MIN_RATINGS", "MATERIALIZE_PRIOR_VOTES", "MATERIALIZE_EXPERIENCE_MIN_REPORTS", "MATERIALIZE_PLAYTIME_MIN_LOGS",
+        "MAINTENANCE_MODE", "MAINTENANCE_RETRY_AFTER_SECONDS", "DRAIN_DELAY_SECONDS", "DRAIN_TIMEOUT_SECONDS", "ConnectionStrings__cache", "REDIS_URL",
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
     ];
 
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string project, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(project, environment, TimeSpan.FromSeconds(60), arguments);
+
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+        string project, IReadOnlyDictionary<string, string> environment, TimeSpan within, params string[] arguments)
     {
         var ct = TestContext.Current.CancellationToken;
+        using var process = Process.Start(StartInfo(project, environment, arguments))!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(within);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>How to start the service with <paramref name="environment"/> and nothing the developer's shell carries, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet", [Dll(project), .. arguments])
         {
             RedirectStandardOutput = true,
@@ -26,13 +44,7 @@ public static class ServiceProcess
         };
         foreach (var key in Inherited) start.Environment.Remove(key);
         foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return start;
     }
 
     /// <summary>The service's own build output, in the configuration these tests were built with.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -38,31 +37,11 @@ public sealed class ExportCatalogue(PostgresFixture postgres) : IAsyncLifetime
             ("EXPORT_RATE_LIMIT_PER_HOUR", "1000"));
     }
 
-    /// <summary>
-    /// A client that reads through a small socket receive buffer, so that a server which streams is
-    /// held back by the client's reading within a few hundred kilobytes (the TCP window stays small).
-    /// </summary>
+    /// <summary>A <see cref="SlowReading.Client"/> of this Api.</summary>
     public HttpClient SlowReadingClient()
     {
         var address = Api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true, ReceiveBufferSize = 16 * 1024 };
-                try
-                {
-                    await socket.ConnectAsync(context.DnsEndPoint, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)) };
+        return SlowReading.Client(new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
     public async ValueTask DisposeAsync() => await Api.DisposeAsync();
