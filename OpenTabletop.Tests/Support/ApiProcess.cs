@@ -38,7 +38,14 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the Api against <paramref name="connectionString"/> and waits until /readyz answers 200.</summary>
-    public static async Task<ApiProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+    public static Task<ApiProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings, CancellationToken ct) =>
+        StartAsync(connectionString, settings, "/readyz", ct);
+
+    /// <summary>Starts the Api and waits only until it is alive (/healthz 200): for a database it cannot use.</summary>
+    public static Task<ApiProcess> StartUnreadyAsync(string connectionString, CancellationToken ct) =>
+        StartAsync(connectionString, new Dictionary<string, string>(), "/healthz", ct);
+
+    private static async Task<ApiProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings, string probe, CancellationToken ct)
     {
         var port = FreePort.Find();
         var environment = new Dictionary<string, string>
@@ -67,7 +74,7 @@ public sealed class ApiProcess : IAsyncDisposable
             if (process.HasExited) return HttpStatusCode.Gone;
             try
             {
-                using var response = await http.GetAsync("/readyz", ct);
+                using var response = await http.GetAsync(probe, ct);
                 return response.StatusCode;
             }
             catch (HttpRequestException)
@@ -78,7 +85,7 @@ public sealed class ApiProcess : IAsyncDisposable
         if (ready != HttpStatusCode.OK)
         {
             await api.DisposeAsync();
-            Assert.Fail($"The Api did not become ready ({ready}):\n{api.Output}");
+            Assert.Fail($"The Api did not answer {probe} with 200 ({ready}):\n{api.Output}");
         }
         return api;
     }

@@ -21,11 +21,15 @@ public static class ServiceProcess
         string project, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         RunAsync(project, environment, TimeSpan.FromSeconds(60), arguments);
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string project, IReadOnlyDictionary<string, string> environment, TimeSpan within, params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
+        string project, IReadOnlyDictionary<string, string> environment, TimeSpan within, params string[] arguments) =>
+        RunAsync(StartInfo(project, environment, arguments), within);
+
+    /// <summary>Runs a command to its end (at most <paramref name="within"/>) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(ProcessStartInfo start, TimeSpan within)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var process = Process.Start(StartInfo(project, environment, arguments))!;
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -47,14 +51,16 @@ public static class ServiceProcess
         return start;
     }
 
+    /// <summary>The checkout these tests were built from (the test binary is in OpenTabletop.Tests/bin/&lt;Configuration&gt;/net10.0/).</summary>
+    public static string RepositoryRoot => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Parent!.Parent!.FullName;
+
     /// <summary>The service's own build output, in the configuration these tests were built with.</summary>
     public static string Dll(string project)
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory); // .../OpenTabletop.Tests/bin/<Configuration>/net10.0/
         var configuration = testBin.Parent!.Name;
         var framework = testBin.Name;
-        var repo = testBin.Parent.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(repo, project, "bin", configuration, framework, project + ".dll");
+        var dll = Path.Combine(RepositoryRoot, project, "bin", configuration, framework, project + ".dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first.");
         return dll;
     }
