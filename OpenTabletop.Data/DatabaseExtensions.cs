@@ -19,7 +19,8 @@ public static class DatabaseExtensions
     {
         var connectionString = ResolveConnectionString(builder.Configuration, name);
         builder.Services.AddSingleton(new DatabaseConnection(connectionString));
-        builder.Services.AddNpgsqlDataSource(connectionString, dataSource => dataSource.EnableDynamicJson());
+        // Named after the connection: the pool's metrics carry this name instead of the connection string.
+        builder.Services.AddNpgsqlDataSource(connectionString, dataSource => dataSource.EnableDynamicJson().Name = name);
         builder.Services.AddDbContextPool<OpenTabletopDbContext>((services, options) => options
             .UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
             .UseSnakeCaseNamingConvention()

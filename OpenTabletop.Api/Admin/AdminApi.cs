@@ -30,7 +30,10 @@ public static class AdminApi
         return admin;
     }
 
-    public static IServiceCollection AddAdminApi(this IServiceCollection services) => services.AddSingleton<MaterializationRuns>();
+    public static IServiceCollection AddAdminApi(this IServiceCollection services) =>
+        services.AddSingleton<MaterializationRuns>()
+            // A hosted service so that its instruments exist from the start, before anything asks for it.
+            .AddSingleton<MaterializationRunMetrics>().AddHostedService(sp => sp.GetRequiredService<MaterializationRunMetrics>());
 
     internal static async Task<Results<Accepted<MaterializationRunResponse>, ProblemHttpResult>> RequestRun(
         HttpContext http, NpgsqlDataSource dataSource, MaterializationRuns runs, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Hybrid;
 using Npgsql;
+using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Games.Listing;
 
@@ -14,10 +15,17 @@ internal sealed class CatalogueCount(NpgsqlDataSource dataSource, HybridCache ca
     /// <summary>The count itself (the benchmark issues it directly).</summary>
     public const string Sql = "SELECT count(*)::int FROM games WHERE status = 'active'";
 
-    public async Task<int> ActiveGamesAsync(CancellationToken ct) =>
-        await cache.GetOrCreateAsync("games:active-count", async token =>
+    public async Task<int> ActiveGamesAsync(CancellationToken ct)
+    {
+        var counted = false;
+        var count = await cache.GetOrCreateAsync("games:active-count", async token =>
         {
+            counted = true;
             await using var command = dataSource.CreateCommand(Sql);
             return (int)(await command.ExecuteScalarAsync(token))!;
         }, Fresh, cancellationToken: ct);
+        if (counted) CacheMetrics.Miss("catalogue_count");
+        else CacheMetrics.Hit("catalogue_count");
+        return count;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
+using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Http.ApiKeys;
 
@@ -21,8 +22,13 @@ public sealed class ApiKeyVerifier(ApiKeyStore store, IMemoryCache cache, TimePr
     public async Task<(ApiKeyRecord? Key, string? Refusal)> VerifyAsync(string presented, CancellationToken ct)
     {
         var cacheKey = "api-key:" + Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(presented)));
-        if (!cache.TryGetValue(cacheKey, out ApiKeyRecord? key))
+        if (cache.TryGetValue(cacheKey, out ApiKeyRecord? key))
         {
+            CacheMetrics.Hit("api_keys");
+        }
+        else
+        {
+            CacheMetrics.Miss("api_keys");
             key = presented.StartsWith(ApiKeyStore.Prefix, StringComparison.Ordinal) && presented.Length < 200
                 ? await store.FindAsync(presented, ct)
                 : null;
