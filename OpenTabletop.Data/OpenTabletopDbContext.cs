@@ -81,6 +81,9 @@ public sealed class OpenTabletopDbContext(DbContextOptions<OpenTabletopDbContext
     // Maintenance switch (0019)
     public DbSet<MaintenanceMode> MaintenanceModes => Set<MaintenanceMode>();
 
+    // Data version of the response cache (0020)
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(OpenTabletopDbContext).Assembly);

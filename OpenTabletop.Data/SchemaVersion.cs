@@ -6,7 +6,7 @@ namespace OpenTabletop.Data;
 /// </summary>
 public static class SchemaVersion
 {
-    public const int Expected = 19;
+    public const int Expected = 20;
 
     /// <summary>The MigrationService's history table.</summary>
     public const string HistoryTable = "schema_migrations";

@@ -71,6 +71,7 @@ env -u ConnectionStrings__cache -u REDIS_URL -u OTEL_EXPORTER_OTLP_ENDPOINT \
   ConnectionStrings__opentabletop="$(connection_string "$pg_port")" ASPNETCORE_URLS="http://127.0.0.1:$api_port" \
   ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production LOG_LEVEL=warning LOG_FORMAT=text \
   EXPORT_RATE_LIMIT_PER_HOUR=1000 EXPORT_MAX_ROWS=$max_rows \
+  API_KEY_SALT="${API_KEY_SALT:-bench-salt-$(date +%s)-not-a-secret}" RATE_LIMIT_ANONYMOUS=100000000 RESPONSE_CACHE_SECONDS="${RESPONSE_CACHE_SECONDS:-0}" \
   dotnet OpenTabletop.Api/bin/Release/net10.0/OpenTabletop.Api.dll >"$work/api.log" 2>&1 &
 api_pid=$!
 base="http://127.0.0.1:$api_port"

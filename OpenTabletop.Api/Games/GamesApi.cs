@@ -9,6 +9,7 @@ using OpenTabletop.Api.Http.OpenApi;
 using Npgsql;
 using OpenTabletop.Api.Votes;
 using OpenTabletop.Data;
+using OpenTabletop.Api.Http.Caching;
 
 namespace OpenTabletop.Api.Games;
 
@@ -18,6 +19,7 @@ public static class GamesApi
     {
         var group = routes.MapGroup("/games").WithTags("Games");
         group.MapGet("/{id}", GetGame)
+            .CachedResponses()
             .WithName("getGame")
             .WithSummary("Get a game by ID or slug")
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone);

@@ -14,8 +14,12 @@ namespace OpenTabletop.Api.Http;
 internal static partial class FrameworkProblems
 {
     /// <summary>For the exception handler: a bad request keeps its own status (400, 413, 415), anything else is a 500.</summary>
-    public static int StatusCodeOf(Exception exception) =>
-        exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+    public static int StatusCodeOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        _ when DatabaseOutage.Is(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     /// <summary>A client's mistake is not the server's error: no error log, no exception metric.</summary>
     public static bool IsClientError(Exception exception) => exception is BadHttpRequestException;
@@ -29,6 +33,11 @@ internal static partial class FrameworkProblems
         if (context.Exception is BadHttpRequestException bad)
         {
             (detail, error) = Explain(bad, status, context.HttpContext);
+        }
+        else if (status == StatusCodes.Status503ServiceUnavailable && DatabaseOutage.Is(context.Exception))
+        {
+            context.HttpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            (detail, error) = (DatabaseOutage.Detail, null);
         }
         else if (problem.Detail is null)
         {

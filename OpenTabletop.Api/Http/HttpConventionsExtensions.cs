@@ -32,6 +32,9 @@ public static class HttpConventionsExtensions
             options.StatusCodeSelector = FrameworkProblems.StatusCodeOf;
             options.SuppressDiagnosticsCallback = context => FrameworkProblems.IsClientError(context.Exception);
         });
+        builder.Services.AddSingleton(Caching.ResponseCacheSettings.From(builder.Configuration));
+        builder.Services.AddSingleton<Caching.ServedDataVersion>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Caching.ServedDataVersion>());
         var maxBody = RequestBodyLimit.From(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxBody);
         return builder;
@@ -50,6 +53,8 @@ public static class HttpConventionsExtensions
         app.UseMiddleware<ApiKeys.ApiKeyMiddleware>();
         app.UseMiddleware<Maintenance.MaintenanceMiddleware>();
         app.UseMiddleware<Caching.ConditionalGetMiddleware>();
+        // Inside the ETag buffering: a cached body is tagged exactly as a fresh one.
+        app.UseMiddleware<Caching.ResponseCacheMiddleware>();
         // Last before the endpoint: it needs the endpoint's metadata (an export opts out).
         app.UseRequestTimeouts();
         return app;

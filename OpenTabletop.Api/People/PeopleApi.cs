@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
+using OpenTabletop.Api.Http.Caching;
 
 namespace OpenTabletop.Api.People;
 
@@ -9,13 +10,13 @@ public static class PeopleApi
 {
     public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder routes)
     {
-        var designers = routes.MapGroup("/designers").WithTags("People");
+        var designers = routes.MapGroup("/designers").WithTags("People").CachedResponses();
         designers.MapGet("/", ListDesigners).WithName("listDesigners").WithSummary("List all designers")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         designers.MapGet("/{id}", GetDesigner).WithName("getDesigner").WithSummary("Get a designer by ID or slug")
             .ProducesProblems(StatusCodes.Status404NotFound);
 
-        var publishers = routes.MapGroup("/publishers").WithTags("People");
+        var publishers = routes.MapGroup("/publishers").WithTags("People").CachedResponses();
         publishers.MapGet("/", ListPublishers).WithName("listPublishers").WithSummary("List all publishers")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         publishers.MapGet("/{id}", GetPublisher).WithName("getPublisher").WithSummary("Get a publisher by ID or slug")

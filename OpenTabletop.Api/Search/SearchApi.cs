@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.Paging;
+using OpenTabletop.Api.Http.Caching;
 
 namespace OpenTabletop.Api.Search;
 
@@ -9,6 +10,7 @@ public static class SearchApi
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/search", Search)
+            .CachedResponses()
             .WithTags("Search")
             .WithName("searchAll")
             .WithSummary("Search across all entity types")

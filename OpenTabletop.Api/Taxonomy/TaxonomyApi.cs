@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
+using OpenTabletop.Api.Http.Caching;
 
 namespace OpenTabletop.Api.Taxonomy;
 
@@ -11,7 +12,7 @@ public static class TaxonomyApi
     {
         foreach (var kind in TaxonomyKind.All)
         {
-            var group = routes.MapGroup("/" + kind.Path).WithTags("Taxonomy");
+            var group = routes.MapGroup("/" + kind.Path).WithTags("Taxonomy").CachedResponses();
             group.MapGet("/", (HttpRequest request, TaxonomyQueries queries, string? sort, string? order, string? cursor, string? limit, CancellationToken ct) =>
                     ListAsync(kind, request, queries, sort, order, cursor, limit, ct))
                 .WithName("list" + char.ToUpperInvariant(kind.Path[0]) + kind.Path[1..])

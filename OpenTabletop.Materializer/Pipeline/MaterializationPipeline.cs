@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using Npgsql;
+using OpenTabletop.Data;
 using OpenTabletop.Materializer.Steps;
 
 namespace OpenTabletop.Materializer.Pipeline;
@@ -46,6 +47,12 @@ internal sealed class MaterializationPipeline(MaterializerSettings settings, Tim
         }
         // A cancellation that arrived after the last step still means "do not publish".
         ct.ThrowIfCancellationRequested();
+        // The Api's cached answers hold the old aggregates: retire them with this commit (the bump's
+        // notification is delivered then). A run that wrote nothing leaves the version, like every row, alone.
+        if (results.Where(r => WriteSteps.Any(w => w.Name == r.Step)).Any(r => r.Rows > 0))
+        {
+            await DataVersions.BumpAsync(connection, "materializer", ct);
+        }
         await transaction.CommitAsync(ct);
         return results;
     }

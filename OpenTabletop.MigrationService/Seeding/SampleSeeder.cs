@@ -117,11 +117,13 @@ public sealed class SampleSeeder(NpgsqlDataSource dataSource, ILogger<SampleSeed
         // Derived rows, rebuilt every time: cheap for a handful of games, and right after a migration
         // added the table to a database whose sample rows were already up to date.
         var variants = await EffectiveVariants.RefreshAsync(connection, [.. seed.Games.Select(g => g.Id)], ct);
-        await transaction.CommitAsync(ct);
-
         var changed = commands.Where(c => c.Command.RecordsAffected > 0).Select(c => $"{c.Table} {c.Command.RecordsAffected}").ToList();
         if (votes.Ratings > 0) changed.Add($"rating_votes {votes.Ratings}");
         if (votes.Weights > 0) changed.Add($"weight_votes {votes.Weights}");
+        // Cached answers of the Api hold the old games; a run that changed nothing keeps them (and every row).
+        if (changed.Count > 0) await DataVersions.BumpAsync(connection, "sample seed", ct);
+        await transaction.CommitAsync(ct);
+
         logger.LogInformation(
             "Sample seeded: {Games} games, {Variants} effective variants; rows changed: {Changes}",
             seed.Games.Count, variants.Total, changed.Count == 0 ? "none" : string.Join(", ", changed));

@@ -77,6 +77,8 @@ public sealed class TaxonomySeeder(NpgsqlDataSource dataSource, ILogger<Taxonomy
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await JsonRowsUpsert.ExecuteAsync(connection, transaction, commands, ct);
+        // Cached answers of the Api hold the old terms; a run that changed nothing keeps them (and every row).
+        if (commands.Any(c => c.RecordsAffected > 0)) await DataVersions.BumpAsync(connection, "taxonomy seed", ct);
         await transaction.CommitAsync(ct);
 
         var changes = commands.Select(c => c.RecordsAffected).ToArray();

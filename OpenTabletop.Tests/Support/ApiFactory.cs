@@ -29,6 +29,9 @@ public sealed class ApiFactory(IReadOnlyDictionary<string, string?> settings, Ac
             // Tests make many requests from one address; the rate-limit tests set their own limits.
             ["RATE_LIMIT_ANONYMOUS"] = "100000000",
             ["RATE_LIMIT_AUTHENTICATED"] = "100000000",
+            // Tests change rows directly, as a hand edit would, and read them back at once; the response
+            // cache's own tests turn it on.
+            ["RESPONSE_CACHE_SECONDS"] = "0",
         };
         foreach (var (key, value) in extra) settings[key] = value;
         var factory = new ApiFactory(settings, configureWebHost);

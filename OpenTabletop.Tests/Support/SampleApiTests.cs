@@ -12,10 +12,13 @@ public abstract class SampleApiTests(PostgresFixture postgres) : IAsyncLifetime
 
     protected string ConnectionString { get; private set; } = null!;
 
+    /// <summary>Settings of this class's Api beyond the factory's.</summary>
+    protected virtual (string Key, string? Value)[] ApiSettings => [];
+
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await TestDatabases.CreateMigratedAsync(postgres, SeedMode.Sample, TestContext.Current.CancellationToken);
-        Api = ApiFactory.Start(ConnectionString);
+        Api = ApiFactory.Start(ConnectionString, ApiSettings);
         Http = Api.CreateClient();
     }
 

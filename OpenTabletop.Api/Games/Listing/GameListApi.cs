@@ -4,6 +4,7 @@ using OpenTabletop.Api.Games.Listing.InMemory;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
+using OpenTabletop.Api.Http.Caching;
 
 namespace OpenTabletop.Api.Games.Listing;
 
@@ -12,6 +13,7 @@ public static class GameListApi
     public static RouteGroupBuilder MapGameList(this RouteGroupBuilder games)
     {
         games.MapGet("", ListGames)
+            .CachedResponses()
             .WithName("listGames")
             .WithSummary("List games with filtering")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);

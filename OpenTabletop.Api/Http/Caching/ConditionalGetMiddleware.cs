@@ -13,12 +13,6 @@ namespace OpenTabletop.Api.Http.Caching;
 /// </summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next)
 {
-    /// <summary>
-    /// Pooled buffers: a page of 25 to 100 full games is 40 to 170 KB, and a growing MemoryStream per
-    /// request (the larger ones on the large-object heap) was a third of what a request allocated.
-    /// </summary>
-    private static readonly RecyclableMemoryStreamManager Buffers = new();
-
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -29,17 +23,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
             return;
         }
 
-        var original = context.Response.Body;
-        await using var buffer = Buffers.GetStream("conditional-get");
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
+        await using var buffer = await BufferedResponse.CaptureAsync(context, next, "conditional-get");
 
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK)
@@ -56,15 +40,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
             }
         }
 
-        // An empty body is left alone: a Content-Length or even an empty write starts the response, and
-        // the status-code pages outside us would then send a 404 without its problem.
-        if (buffer.Length == 0) return;
-        // The length is known: clients get Content-Length instead of a chunked body.
-        response.ContentLength = buffer.Length;
-        foreach (var segment in buffer.GetReadOnlySequence())
-        {
-            await original.WriteAsync(segment, context.RequestAborted);
-        }
+        await BufferedResponse.SendAsync(context, buffer);
     }
 
     /// <summary>The first 16 bytes of the body's SHA-256 (the buffer may be several pooled blocks).</summary>

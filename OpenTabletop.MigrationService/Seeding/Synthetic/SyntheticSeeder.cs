@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using OpenTabletop.Data;
 using OpenTabletop.Data.Variants;
 
 namespace OpenTabletop.MigrationService.Seeding.Synthetic;
@@ -111,6 +112,7 @@ public sealed class SyntheticSeeder(NpgsqlDataSource dataSource, ILogger<Synthet
         load.Counts["game_variants"] = (await EffectiveVariants.RefreshAsync(connection, null, ct)).Total;
         await SyntheticSql.ExecuteAsync(connection, "ANALYZE game_variants", ct);
         await new SyntheticMarker(games, randomSeed).WriteAsync(connection, Stopwatch.GetElapsedTime(started), load.Counts, ct);
+        await DataVersions.BumpAsync(connection, "synthetic seed", ct);
         await transaction.CommitAsync(ct);
 
         logger.LogInformation("Synthetic seed: loaded {Games} games and {Rows} rows in {Elapsed:F1} s ({Tables})",
