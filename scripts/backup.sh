@@ -14,27 +14,31 @@ for tool in pg_dump psql; do
 done
 
 tmp="$out.partial"
-trap 'rm -f "$tmp" "$tmp.counts"; [ -z "${PSQL_PID:-}" ] || kill "$PSQL_PID" 2>/dev/null || true' EXIT
+psql_pid=""
+trap 'rm -f "$tmp" "$tmp.counts"; [ -z "$psql_pid" ] || kill "$psql_pid" 2>/dev/null || true' EXIT
 
 # One read-only REPEATABLE READ transaction holds a snapshot; pg_dump reads that same snapshot, and the
 # counts are taken in it, so they describe exactly what the dump holds whatever is written meanwhile.
 coproc PSQL { psql -X -q -A -t -v ON_ERROR_STOP=1 2>&1; }
-echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"${PSQL[1]}"
-IFS= read -r snapshot <&"${PSQL[0]}" || { echo "backup: could not open a snapshot on $PGHOST:${PGPORT:-5432}/$PGDATABASE" >&2; exit 1; }
+# Kept now: bash unsets PSQL and PSQL_PID the moment the coprocess ends.
+psql_pid=$PSQL_PID to_psql=${PSQL[1]} from_psql=${PSQL[0]}
+echo "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT pg_export_snapshot();" >&"$to_psql"
+IFS= read -r snapshot <&"$from_psql" || { echo "backup: could not open a snapshot on $PGHOST:${PGPORT:-5432}/$PGDATABASE" >&2; exit 1; }
 [[ $snapshot =~ ^[0-9A-F]+-[0-9A-F]+-[0-9]+$ ]] || { echo "backup: $snapshot" >&2; exit 1; }
 
 started=$(date +%s.%N)
 pg_dump --format=custom --snapshot="$snapshot" --file="$tmp"
 
-printf '%s\n\\echo __end__\n' "$(counts_sql)" >&"${PSQL[1]}"
+printf '%s\n\\echo __end__\n' "$(counts_sql)" >&"$to_psql"
 : >"$tmp.counts"
-while IFS= read -r line <&"${PSQL[0]}"; do
+while IFS= read -r line <&"$from_psql"; do
   [ "$line" = __end__ ] && break
   [[ $line =~ ^[a-z_]+\|[0-9]+$ ]] || { echo "backup: counting failed: $line" >&2; exit 1; }
   echo "${line/|/ }" >>"$tmp.counts"
 done
-printf 'COMMIT;\n\\q\n' >&"${PSQL[1]}"
-wait "$PSQL_PID" || true
+printf 'COMMIT;\n\\q\n' >&"$to_psql"
+wait "$psql_pid" 2>/dev/null || true
+psql_pid=""
 
 mv "$tmp.counts" "$out.counts"
 mv "$tmp" "$out"

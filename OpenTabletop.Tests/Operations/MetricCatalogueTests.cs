@@ -9,7 +9,7 @@ namespace OpenTabletop.Tests.Operations;
 /// The metric catalogue an operator alerts on: every name the README lists is served on the Api's
 /// /metrics, and every metric the alert rules (deploy/prometheus) use is one of them.
 /// </summary>
-public sealed partial class MetricCatalogueTests(PostgresFixture postgres) : SampleApiTests(postgres)
+public sealed partial class MetricCatalogueTests(PostgresFixture postgres)
 {
     /// <summary>The catalogue as the README lists it, in Prometheus' names.</summary>
     public static readonly string[] Catalogue =
@@ -76,11 +76,16 @@ public sealed partial class MetricCatalogueTests(PostgresFixture postgres) : Sam
         Assert.Equal(expected.Split(','), MetricNames(expr).Order().ToArray());
     }
 
-    /// <summary>Requests that make every instrument report, then the names /metrics serves.</summary>
+    /// <summary>
+    /// The Api as a process of its own (as operators run it: no other host in the process adds
+    /// instruments of the same names), requests that make every instrument report, then the names its
+    /// /metrics serves once every catalogue name is there, or after 30 s.
+    /// </summary>
     private async Task<HashSet<string>> ServedNamesAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        var connectionString = await TestDatabases.CreateMigratedAsync(postgres, OpenTabletop.MigrationService.Seeding.SeedMode.Sample, ct);
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(ct);
             await using var runs = new Npgsql.NpgsqlCommand(
@@ -89,24 +94,28 @@ public sealed partial class MetricCatalogueTests(PostgresFixture postgres) : Sam
                 "(gen_random_uuid(), 'request', 'failed', now() - interval '1 hour', now() - interval '1 hour', now() - interval '1 hour' + interval '3 seconds')", connection);
             await runs.ExecuteNonQueryAsync(ct);
         }
-        using (await Http.GetAsync("/v1/games", ct)) { }
-        using (await Http.GetAsync("/v1/games", ct)) { }
-        using (await Http.GetAsync("/v1/games?players=3", ct)) { }
-        using (await Http.GetAsync("/v1/games/spirit-island", ct)) { }
-        using (await Http.GetAsync("/v1/no-such-resource", ct)) { }
-        using (var export = await Http.GetAsync("/v1/export/games?format=csv", ct))
+        await using var api = await ApiProcess.StartAsync(connectionString, new Dictionary<string, string>(), ct);
+        using var http = api.CreateClient();
+        using (await http.GetAsync("/v1/games", ct)) { }
+        using (await http.GetAsync("/v1/games", ct)) { }
+        using (await http.GetAsync("/v1/games?players=3", ct)) { }
+        using (await http.GetAsync("/v1/games/spirit-island", ct)) { }
+        using (await http.GetAsync("/v1/no-such-resource", ct)) { }
+        using (var export = await http.GetAsync("/v1/export/games?format=csv", ct))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, export.StatusCode);
         }
         // The runs are read in the background when a scrape finds the figures older than their refresh.
-        var text = await Deadline.PollAsync(() => Http.GetStringAsync("/metrics", ct),
-            t => t.Contains("opentabletop_exports_total", StringComparison.Ordinal) && t.Contains("opentabletop_materialization_runs_total", StringComparison.Ordinal),
-            OpenTabletop.Api.Admin.MaterializationRunMetrics.Refresh * 4, ct);
-        return text.Split('\n')
+        var names = await Deadline.PollAsync(async () => Names(await http.GetStringAsync("/metrics", ct)),
+            served => Catalogue.All(served.Contains), TimeSpan.FromSeconds(30), ct);
+        return names;
+    }
+
+    private static HashSet<string> Names(string text) =>
+        text.Split('\n')
             .Where(line => line.Length > 0 && line[0] != '#')
             .Select(line => line[..line.IndexOfAny(['{', ' '])])
             .ToHashSet();
-    }
 
     private static Dictionary<string, string> AlertRules()
     {
