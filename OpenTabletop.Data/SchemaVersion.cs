@@ -6,7 +6,7 @@ namespace OpenTabletop.Data;
 /// </summary>
 public static class SchemaVersion
 {
-    public const int Expected = 20;
+    public const int Expected = 21;
 
     /// <summary>The MigrationService's history table.</summary>
     public const string HistoryTable = "schema_migrations";

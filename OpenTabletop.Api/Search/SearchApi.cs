@@ -18,7 +18,8 @@ public static class SearchApi
         return routes;
     }
 
-    public static IServiceCollection AddSearchApi(this IServiceCollection services) => services.AddScoped<SearchQueries>();
+    public static IServiceCollection AddSearchApi(this IServiceCollection services) =>
+        services.AddScoped<SearchQueries>().AddSingleton<Search.InMemory.EnglishLexemes>();
 
     /// <summary>Validates a search request: its query, its types and its page, every problem collected.</summary>
     internal static (SearchQueryText? Query, IReadOnlyList<SearchResultType> Types, PageRequest Page, List<FieldError> Errors) Parse(
@@ -37,13 +38,14 @@ public static class SearchApi
     /// <summary>
     /// The ranking SQL a valid search runs for its page and count, for the benchmark's direct-SQL
     /// ceiling: with <paramref name="index"/>, the statements the Api runs when it finds the game names
-    /// on that copy (where it can); without, SQL's own. Null when the request is invalid.
+    /// on that copy (where it can; <paramref name="lexemes"/> are q's English lexemes, which its text arm
+    /// needs); without, SQL's own. Null when the request is invalid.
     /// </summary>
     internal static KeysetPlan? PlanOf(string? q, string? type, string? limit, string? cursor,
-        Games.Listing.InMemory.GameIndexSnapshot? index = null)
+        Games.Listing.InMemory.GameIndexSnapshot? index = null, IReadOnlyList<string>? lexemes = null)
     {
         var (query, types, page, errors) = Parse(q, type, limit, cursor);
-        return errors.Count > 0 || query is null ? null : SearchQueries.Plan(query, types, page, index);
+        return errors.Count > 0 || query is null ? null : SearchQueries.Plan(query, types, page, index, lexemes);
     }
 
     internal static async Task<Results<Ok<Page<SearchResultResponse>>, ProblemHttpResult>> Search(

@@ -15,7 +15,8 @@ namespace OpenTabletop.Api.Search;
 /// the page is kept only if the index's generation, read after the page in the same batch, is the
 /// one the names were found at; otherwise SQL finds them itself.
 /// </summary>
-internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries people, TaxonomyQueries taxonomy, GameIndex index)
+internal sealed class SearchQueries(
+    NpgsqlDataSource dataSource, PeopleQueries people, TaxonomyQueries taxonomy, GameIndex index, EnglishLexemes english)
 {
     public const string Sort = "score";
 
@@ -40,19 +41,26 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
 
     /// <summary>
     /// The ranking statements of one page, without running them (the benchmark issues them directly):
-    /// with <paramref name="snapshot"/>, those of the in-memory path where it applies.
+    /// with <paramref name="snapshot"/>, those of the in-memory path where it applies, the text arm's
+    /// games found with <paramref name="lexemes"/> (<see cref="EnglishLexemes.Sql"/> of q).
     /// </summary>
-    public static KeysetPlan Plan(SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page, GameIndexSnapshot? snapshot = null)
+    public static KeysetPlan Plan(SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page,
+        GameIndexSnapshot? snapshot = null, IReadOnlyList<string>? lexemes = null)
     {
         var candidates = snapshot is null || !types.Contains(SearchResultType.Game) ? null : GameNameCandidates.Find(snapshot, query, out _);
+        if (candidates is { NeedsText: true })
+        {
+            candidates = candidates.WithText(snapshot!, lexemes ?? throw new ArgumentNullException(nameof(lexemes), "q's English lexemes are needed for its text arm."));
+        }
         return Ranking(types, candidates).Plan(page, ValuesOf(query, candidates));
     }
 
     private async Task<KeysetPage<SearchHit>> RankAsync(
         SearchQueryText query, IReadOnlyList<SearchResultType> types, PageRequest page, CancellationToken ct)
     {
-        if (CandidatesFor(query, types) is { } candidates)
+        if (CandidatesFor(query, types) is var (snapshot, candidates))
         {
+            if (candidates.NeedsText) candidates = candidates.WithText(snapshot, await english.OfAsync(query.Text, ct));
             var hits = await Ranking(types, candidates).ExecuteAsync(dataSource, page, ct, ValuesOf(query, candidates));
             if (hits.Trailer is long generation && generation == candidates.Generation)
             {
@@ -65,8 +73,8 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
         return await Ranking(types, null).ExecuteAsync(dataSource, page, ct, ValuesOf(query, null));
     }
 
-    /// <summary>The in-memory candidates of a search with games, or null (counted with its reason) when SQL finds them.</summary>
-    private GameNameCandidates? CandidatesFor(SearchQueryText query, IReadOnlyList<SearchResultType> types)
+    /// <summary>The in-memory candidates of a search with games and the copy they are from, or null (counted with its reason) when SQL finds them.</summary>
+    private (GameIndexSnapshot Snapshot, GameNameCandidates Candidates)? CandidatesFor(SearchQueryText query, IReadOnlyList<SearchResultType> types)
     {
         if (!types.Contains(SearchResultType.Game)) return null;
         string reason;
@@ -81,7 +89,7 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
         }
         else if (GameNameCandidates.Find(snapshot, query, out reason) is { } candidates)
         {
-            return candidates;
+            return (snapshot, candidates);
         }
         index.CountSearch(reason);
         return null;
@@ -117,12 +125,12 @@ internal sealed class SearchQueries(NpgsqlDataSource dataSource, PeopleQueries p
 
     /// <summary>
     /// $1 the text, $2 its words, $3 the words as a tsquery of prefixes (see <see cref="SearchSql"/>);
-    /// with in-memory candidates, $4 their ids and $5 their closeness.
+    /// with in-memory candidates, $4 their ids, $5 their closeness and $6 the text arm's games.
     /// </summary>
     private static object[] ValuesOf(SearchQueryText query, GameNameCandidates? candidates)
     {
         object[] values = [query.Text, query.Words.ToArray(), string.Join(" & ", query.Words.Select(w => w + ":*"))];
-        return candidates is null ? values : [.. values, candidates.Ids, candidates.Closeness];
+        return candidates is null ? values : [.. values, candidates.Ids, candidates.Closeness, candidates.TextIds];
     }
 
     private static SearchHit ReadHit(NpgsqlDataReader reader)

@@ -43,7 +43,7 @@ namespace OpenTabletop.Api.Search;
 /// a game whose name (or an alternate name) equals q, always; the games in which every word of q begins a
 /// word of a name, the first <see cref="GameCandidates"/> in the order of the narrow <c>game_search_names</c>
 /// table; only when no name has every word, the trigram-similar names (the misspellings), the first by
-/// id; and, while those leave room, the text hits, in table order as the words. The candidates are then scored
+/// id; and, while those leave room, the text hits, in the order of the same table (their documents are copied there, migration 0021). The candidates are then scored
 /// exactly as above, so a query with fewer matches than the bound ranks all of them, and one with more
 /// ranks a fixed subset of its weaker matches (the exact name is never left out).
 /// The total counts the candidates, which is what paging can reach.
@@ -115,10 +115,11 @@ internal static class SearchSql
     /// of the whole query (the same on every row), so that a page and its total take one statement.
     /// </summary>
     /// <para>
-    /// With <paramref name="gamesFromMemory"/>, the game name candidates are not searched here: $4 (uuid[])
+    /// With <paramref name="gamesFromMemory"/>, the game candidates are not searched here: $4 (uuid[])
     /// and $5 (real[], null where not known) are the ones the in-memory name index found and their
     /// closeness (see <see cref="InMemory.GameNameIndex"/>), the games the prefix arm would find, which
-    /// the caller only sends when that arm finds any (so the misspelling arm would not run).
+    /// the caller only sends when that arm finds any (so the misspelling arm would not run); $6
+    /// (uuid[]) the text arm's games, found there too.
     /// </para>
     public static string Rows(IReadOnlyList<SearchResultType> types, bool gamesFromMemory = false) =>
         Ctes(types, gamesFromMemory) + " SELECT *, count(*) OVER ()::int AS total FROM (" + string.Join(" UNION ALL ", types.Select(type =>
@@ -146,8 +147,18 @@ internal static class SearchSql
         "UNION SELECT game_id FROM alternate_names WHERE lower(name) = lower($1)), ";
 
     /// <summary>Twice the bound, so that a hundred remain once the name hits among them are left out.</summary>
-    private static readonly string GameText =
-        $"game_text AS MATERIALIZED (SELECT id FROM game_search_text_candidates({EnglishWords}, {2 * GameCandidates}) AS text(id) " +
+    public const int TextCandidates = 2 * GameCandidates;
+
+    private static readonly string GameText = GameTextFrom($"game_search_text_candidates({EnglishWords}, {TextCandidates})");
+
+    /// <summary>
+    /// The same from $6 (uuid[]), the games that function returns, found on the in-memory index; in
+    /// the array's order, which is the table order the function returns them in.
+    /// </summary>
+    private static readonly string GameTextFromMemory = GameTextFrom("unnest($6::uuid[])");
+
+    private static string GameTextFrom(string candidates) =>
+        $"game_text AS MATERIALIZED (SELECT id FROM {candidates} AS text(id) " +
         $"WHERE (SELECT count(*) FROM game_names) < {GameCandidates} AND id NOT IN (SELECT id FROM game_names) LIMIT {GameCandidates})";
 
     /// <summary>
@@ -168,15 +179,15 @@ internal static class SearchSql
         GameText;
 
     /// <summary>
-    /// <see cref="GameCtes"/> with the prefix arm's games and their closeness given ($4, $5): an exact
-    /// name is still looked up here, and the text arm is the same.
+    /// <see cref="GameCtes"/> with the prefix arm's games and their closeness given ($4, $5), and the
+    /// text arm's games ($6): an exact name is still looked up here.
     /// </summary>
     private static readonly string GameCtesFromMemory =
         GameExact +
         "game_names AS MATERIALIZED (SELECT id, bool_or(all_words) AS all_words, max(closeness) AS closeness FROM (" +
         "SELECT id, FALSE AS all_words, NULL::real AS closeness FROM game_exact " +
         "UNION ALL SELECT id, TRUE, closeness FROM unnest($4::uuid[], $5::real[]) AS words(id, closeness)) AS hits GROUP BY id), " +
-        GameText;
+        GameTextFromMemory;
 
     private static string NameRows(SearchResultType type, Source source, bool gamesFromMemory) =>
         $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document, type == SearchResultType.Game ? GameWords : Words)} AS score " +

@@ -11,6 +11,7 @@ internal sealed class GameSearchNameConfiguration : IEntityTypeConfiguration<Gam
         builder.ToTable("game_search_names");
         builder.HasKey(s => s.GameId);
         builder.Property(s => s.Names).HasColumnType("tsvector").ReadOnlyInDatabase();
+        builder.Property(s => s.Document).HasColumnType("tsvector").ReadOnlyInDatabase();
         builder.HasOne<Game>().WithMany().HasForeignKey(s => s.GameId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -43,10 +43,7 @@ public sealed class SearchIndexTests(SyntheticApi synthetic) : IClassFixture<Syn
     public async Task ARenamedGameIsNeverFoundByItsOldName()
     {
         var ct = TestContext.Current.CancellationToken;
-        await GameIndexProbe.CaughtUpAsync(synthetic.Api, synthetic.ConnectionString);
-        var index = GameIndexProbe.IndexOf(synthetic.Api);
-        var http = synthetic.Api.CreateClient();
-        var (id, name) = await FirstGameAsync(ct);
+        var (index, http, id, name) = await CaughtUpWithAGameAsync(ct);
         const string renamed = "Zyxwvut Quartermaster";
 
         var before = index.SearchesFromMemory;
@@ -88,6 +85,51 @@ public sealed class SearchIndexTests(SyntheticApi synthetic) : IClassFixture<Syn
         {
             await ExecuteAsync("UPDATE games SET name = $2 WHERE id = $1", CancellationToken.None, Guid.Parse(id), name);
         }
+    }
+
+    [Fact]
+    public async Task ANewDescriptionIsFoundByItsWordsAndTheOldOneNoLonger()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (index, http, id, _) = await CaughtUpWithAGameAsync(ct);
+        var description = await ScalarAsync<string>("SELECT description FROM games WHERE id = $1", ct, Guid.Parse(id));
+        // A word of a few other games' names (so memory finds the names, and the text arm has room), not of this one's.
+        var word = await ScalarAsync<string>(
+            "SELECT w FROM (SELECT unnest(tsvector_to_array(names)) AS w FROM game_search_names) AS words WHERE w ~ '^[a-z]{6,}$' " +
+            "AND w NOT IN (SELECT unnest(tsvector_to_array(names)) FROM game_search_names WHERE game_id = $1) " +
+            "GROUP BY w HAVING count(*) BETWEEN 2 AND 30 ORDER BY w LIMIT 1", ct, Guid.Parse(id));
+        string? ScoreOfTheGame(JsonDocument page) => page.RootElement.GetProperty("data").EnumerateArray()
+            .Where(r => r.GetProperty("game").GetProperty("id").GetString() == id)
+            .Select(r => r.GetProperty("score").GetRawText()).SingleOrDefault();
+
+        using (var before = await http.GetJsonAsync("/v1/search?type=game&limit=100&q=" + word))
+        {
+            Assert.Null(ScoreOfTheGame(before));
+        }
+        await ExecuteAsync("UPDATE games SET description = $2 WHERE id = $1", ct, Guid.Parse(id), $"A tale of {word} and quixotic lamplighters.");
+        try
+        {
+            // Whether SQL answers (the copy is behind) or memory does (reloaded), the new words find it.
+            using (var found = await http.GetJsonAsync("/v1/search?type=game&limit=100&q=" + word))
+            {
+                Assert.NotNull(ScoreOfTheGame(found));
+            }
+            await GameIndexProbe.CaughtUpAsync(synthetic.Api, synthetic.ConnectionString);
+            var fromMemory = index.SearchesFromMemory;
+            using (var found = await http.GetJsonAsync("/v1/search?type=game&limit=100&q=" + word))
+            {
+                // Found only in its description: a text-only score.
+                Assert.InRange(double.Parse(ScoreOfTheGame(found) ?? "0", System.Globalization.CultureInfo.InvariantCulture), 0.000001, 0.15);
+            }
+            Assert.Equal(fromMemory + 1, index.SearchesFromMemory);
+        }
+        finally
+        {
+            await ExecuteAsync("UPDATE games SET description = $2 WHERE id = $1", CancellationToken.None, Guid.Parse(id), description);
+        }
+        await GameIndexProbe.CaughtUpAsync(synthetic.Api, synthetic.ConnectionString);
+        using var after = await http.GetJsonAsync("/v1/search?type=game&limit=100&q=" + word);
+        Assert.Null(ScoreOfTheGame(after));
     }
 
     /// <summary>Follows next links on both Apis, comparing every page; returns the number of pages.</summary>
@@ -137,7 +179,10 @@ public sealed class SearchIndexTests(SyntheticApi synthetic) : IClassFixture<Syn
             while (await reader.ReadAsync(ct)) names.Add(reader.GetString(0));
         }
         var queries = new List<string> { "the", "spirit island", "Terraforming Mars", "spirit: island!", "SPIRIT", "mars 2", "7 wonders", "terrafor",
-            "spirt islnd", "テラフォーミング", "the the", "ab", "x y" };
+            "spirt islnd", "テラフォーミング", "the the", "ab", "x y",
+            // Words of descriptions more than of names: the text arm, from a few matches to past its bound of 200.
+            "ruthless generals", "prosperous metropolis", "whales", "careful legacy building", "stock holding auction", "cooperative",
+            "fan-made expansion", "the and of", "merchants racing" };
         for (var i = 0; i < names.Count; i++)
         {
             var name = names[i];
@@ -154,6 +199,14 @@ public sealed class SearchIndexTests(SyntheticApi synthetic) : IClassFixture<Syn
         return queries;
     }
 
+    /// <summary>The Api's index once caught up with the database, a client, and a base game with a plain ASCII name.</summary>
+    private async Task<(OpenTabletop.Api.Games.Listing.InMemory.GameIndex Index, HttpClient Http, string Id, string Name)> CaughtUpWithAGameAsync(CancellationToken ct)
+    {
+        await GameIndexProbe.CaughtUpAsync(synthetic.Api, synthetic.ConnectionString);
+        var (id, name) = await FirstGameAsync(ct);
+        return (GameIndexProbe.IndexOf(synthetic.Api), synthetic.Api.CreateClient(), id, name);
+    }
+
     private async Task<(string Id, string Name)> FirstGameAsync(CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(synthetic.ConnectionString);
@@ -163,6 +216,15 @@ public sealed class SearchIndexTests(SyntheticApi synthetic) : IClassFixture<Syn
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetGuid(0).ToString(), reader.GetString(1));
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, CancellationToken ct, params object[] values)
+    {
+        await using var connection = new NpgsqlConnection(synthetic.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return (T)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken ct, params object[] values)

@@ -90,22 +90,27 @@ public sealed class GameFacetTriggerTests(PostgresFixture postgres)
         const string Generation = "SELECT generation FROM game_facets_generation";
         var start = await db.ScalarAsync<long>(Generation, ct);
 
-        // Columns the facets do not hold, and a variant refresh with nothing new: the Api's copy stays valid.
-        await db.ScalarAsync<long>("WITH changed AS (UPDATE games SET description = 'Changed.', owner_count = 7 WHERE id = $1 RETURNING 1) SELECT count(*) FROM changed", ct, SpiritIsland);
+        // Columns neither the facets nor the search documents hold, and a variant refresh with nothing new: the Api's copy stays valid.
+        await db.ScalarAsync<long>("WITH changed AS (UPDATE games SET owner_count = 7, image_url = 'https://example.org/x.png' WHERE id = $1 RETURNING 1) SELECT count(*) FROM changed", ct, SpiritIsland);
         await EffectiveVariants.RefreshAsync(db.DataSource, null, ct);
         Assert.Equal(start, await db.ScalarAsync<long>(Generation, ct));
 
+        // A description: the search document copied for GET /search's text arm (migration 0021) changes.
+        await db.ScalarAsync<long>("WITH changed AS (UPDATE games SET description = 'Changed.' WHERE id = $1 RETURNING 1) SELECT count(*) FROM changed", ct, SpiritIsland);
+        Assert.Equal(start + 1, await db.ScalarAsync<long>(Generation, ct));
+        Assert.True(await db.ScalarAsync<bool>("SELECT s.document = g.search_vector FROM game_search_names s JOIN games g ON g.id = s.game_id WHERE g.id = $1", ct, SpiritIsland));
+
         // A facet column: one statement, one step, whatever the number of rows.
         await db.ScalarAsync<long>("WITH changed AS (UPDATE games SET weight = 2.25 RETURNING 1) SELECT count(*) FROM changed", ct);
-        Assert.Equal(start + 1, await db.ScalarAsync<long>(Generation, ct));
+        Assert.Equal(start + 2, await db.ScalarAsync<long>(Generation, ct));
 
         // Terms, and the variants that follow the new weights.
         await db.ScalarAsync<long>("WITH gone AS (DELETE FROM game_mechanics WHERE game_id = $1 RETURNING 1) SELECT count(*) FROM gone", ct, SpiritIsland);
-        Assert.Equal(start + 2, await db.ScalarAsync<long>(Generation, ct));
+        Assert.Equal(start + 3, await db.ScalarAsync<long>(Generation, ct));
         await EffectiveVariants.RefreshAsync(db.DataSource, null, ct);
         // (A step for its delete and one for its insert.)
         var refreshed = await db.ScalarAsync<long>(Generation, ct);
-        Assert.True(refreshed > start + 2, $"the variant refresh left the generation at {refreshed}");
+        Assert.True(refreshed > start + 3, $"the variant refresh left the generation at {refreshed}");
 
         // A rollback leaves it where it was: it counts committed changes only.
         await using (var connection = await db.DataSource.OpenConnectionAsync(ct))

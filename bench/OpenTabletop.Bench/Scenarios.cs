@@ -63,7 +63,7 @@ internal sealed class ScenarioBuilder(
                 "compound" => await CompoundAsync(name, title, Mix(() => CompoundFilters.Draw(random, catalogue.MechanicsByUse)), post: true, ct),
                 "compound-get" => await CompoundAsync(name, title, Mix(() => CompoundFilters.Draw(random, catalogue.MechanicsByUse)), post: false, ct),
                 "effective" => await ListAsync(name, title, Mix(() => EffectiveQueryOf(random)), ct),
-                "search" => await SearchAsync(title, random),
+                "search" => await SearchAsync(title, random, ct),
                 "deep-page" => await DeepPageAsync(title, ct),
                 _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown scenario"),
             };
@@ -136,7 +136,7 @@ internal sealed class ScenarioBuilder(
         return Task.FromResult(new Scenario("slug", title, true, api, sql, "GameLookup.PlanOf(the slug)", null, []));
     }
 
-    private Task<Scenario> SearchAsync(string title, Random random)
+    private async Task<Scenario> SearchAsync(string title, Random random, CancellationToken ct)
     {
         var queries = Mix(() =>
         {
@@ -147,12 +147,18 @@ internal sealed class ScenarioBuilder(
         var api = queries.Select(q => ApiRequest.Get("/v1/search?q=" + Uri.EscapeDataString(q) + "&type=game")).ToList();
         var source = "SearchApi.PlanOf: the ranking page, which carries the total and the page's games" +
             (index is null ? "" : ", with the game names found on the benchmark's own load of the in-memory index (the generation read after it); SQL-only: the same without the index");
-        var plans = queries.Select(q => SearchApi.PlanOf(q, "game", null, null, index)).ToList();
+        // The Api asks the database for q's English lexemes once per text and remembers them: so does the benchmark.
+        var lexemes = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        {
+            foreach (var q in queries.Distinct()) lexemes[q] = await OpenTabletop.Api.Search.InMemory.EnglishLexemes.ReadAsync(connection, q, ct);
+        }
+        var plans = queries.Select(q => SearchApi.PlanOf(q, "game", null, null, index, lexemes[q])).ToList();
         var rejected = plans.FindIndex(p => p is null);
-        if (rejected >= 0) return Task.FromResult(new Scenario("search", title, true, api, null, source, $"SearchApi.PlanOf rejects q='{queries[rejected]}'", []));
+        if (rejected >= 0) return new Scenario("search", title, true, api, null, source, $"SearchApi.PlanOf rejects q='{queries[rejected]}'", []);
         var scenario = new Scenario("search", title, true, api, [.. plans.Select(p => (SqlWork)new KeysetWork(p!))], source, null, []);
-        if (index is null) return Task.FromResult(scenario);
-        return Task.FromResult(scenario with { SqlOnly = [.. queries.Select(q => (SqlWork)new KeysetWork(SearchApi.PlanOf(q, "game", null, null)!))] });
+        if (index is null) return scenario;
+        return scenario with { SqlOnly = [.. queries.Select(q => (SqlWork)new KeysetWork(SearchApi.PlanOf(q, "game", null, null)!))] };
     }
 
     /// <summary>Follows _links.next 49 times from a broad query; the mix is the request for page 50.</summary>

@@ -6,10 +6,28 @@ namespace OpenTabletop.Api.Search.InMemory;
 /// The games of a search's prefix arm (every word of q begins a word of a name), found on the
 /// in-memory name index, with their closeness to q computed in process: what the SQL ranking would
 /// otherwise find and compute itself (<see cref="SearchSql.Rows"/> with gamesFromMemory). Null
-/// closeness where a name is outside the trigram model (non-ASCII), for SQL to compute.
+/// closeness where a name is outside the trigram model (non-ASCII), for SQL to compute. With
+/// <see cref="TextIds"/>, the text arm's games too, when the names leave it room.
 /// </summary>
 internal sealed record GameNameCandidates(long Generation, Guid[] Ids, float?[] Closeness)
 {
+    /// <summary>
+    /// What <c>game_search_text_candidates</c> returns for q's English lexemes: the first
+    /// <see cref="SearchSql.TextCandidates"/> games, in table order, whose search document has them all
+    /// (the name hits among them included: SQL leaves those out and bounds the rest, as it does for its own).
+    /// </summary>
+    public Guid[] TextIds { get; init; } = [];
+
+    /// <summary>Only when the names are fewer than the bound does SQL rank text hits at all.</summary>
+    public bool NeedsText => Ids.Length < SearchSql.GameCandidates;
+
+    /// <summary>These candidates with the text arm's games on <paramref name="snapshot"/> (the one they were found on).</summary>
+    public GameNameCandidates WithText(GameIndexSnapshot snapshot, IReadOnlyList<string> lexemes)
+    {
+        var names = snapshot.Names;
+        return this with { TextIds = [.. names.FirstWithEveryLexeme(lexemes, SearchSql.TextCandidates).Select(game => names.Ids[game])] };
+    }
+
     /// <summary>
     /// The candidates of <paramref name="query"/> on <paramref name="snapshot"/>, or null with the
     /// reason SQL must search instead: q outside the trigram model, no words, or no name with every

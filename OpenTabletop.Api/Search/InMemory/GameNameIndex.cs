@@ -7,11 +7,12 @@ namespace OpenTabletop.Api.Search.InMemory;
 /// The active games' names as GET /search's game arm reads them, held with the in-memory game index
 /// (same transaction, same generation): for each row of <c>game_search_names</c>, in that table's
 /// physical order, the game's id, its names as PostgreSQL lower-cases them (the name, then the
-/// alternate names), and the words of its name document with, for each word, the games having it.
+/// alternate names), the words of its name document and the lexemes of its whole search document,
+/// each with the games having it.
 /// <para>
-/// That order is the one <c>game_search_candidates</c> (migration 0012) takes its first hundred in,
-/// so the candidates found here are the ones SQL finds: a bitmap scan visits a table in physical
-/// order. A write to the table moves the generation (migration 0015), so this copy is never used
+/// That order is the one <c>game_search_candidates</c> and <c>game_search_text_candidates</c>
+/// (migrations 0012, 0021) take their first matches in, so the candidates found here are the ones
+/// SQL finds: a bitmap scan visits a table in physical order. A write to the table moves the generation (migration 0015), so this copy is never used
 /// after the order may have changed.
 /// </para>
 /// </summary>
@@ -19,18 +20,19 @@ internal sealed class GameNameIndex
 {
     public const string Sql =
         "SELECT s.game_id, tsvector_to_array(s.names), lower(g.name), " +
-        "CASE WHEN g.search_alternate_names <> '' THEN ARRAY(SELECT lower(a.name) FROM alternate_names a WHERE a.game_id = g.id) END " +
+        "CASE WHEN g.search_alternate_names <> '' THEN ARRAY(SELECT lower(a.name) FROM alternate_names a WHERE a.game_id = g.id) END, " +
+        "tsvector_to_array(s.document) " +
         "FROM game_search_names s JOIN games g ON g.id = s.game_id ORDER BY s.ctid";
 
-    private readonly string[] _words;
-    private readonly int[][] _gamesOfWord;
+    private readonly Postings _words;
+    private readonly Postings _lexemes;
 
-    private GameNameIndex(Guid[] ids, string[][] names, string[] words, int[][] gamesOfWord)
+    private GameNameIndex(Guid[] ids, string[][] names, Postings words, Postings lexemes)
     {
         Ids = ids;
         Names = names;
         _words = words;
-        _gamesOfWord = gamesOfWord;
+        _lexemes = lexemes;
     }
 
     /// <summary>The games by their place in the table's order.</summary>
@@ -83,18 +85,54 @@ internal sealed class GameNameIndex
     {
         bits.Clear();
         // Words are in ordinal order, so those beginning with the prefix are one run starting at its insertion point.
-        var at = Array.BinarySearch(_words, prefix, StringComparer.Ordinal);
-        for (var i = at < 0 ? ~at : at; i < _words.Length && _words[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        var at = Array.BinarySearch(_words.Keys, prefix, StringComparer.Ordinal);
+        for (var i = at < 0 ? ~at : at; i < _words.Keys.Length && _words.Keys[i].StartsWith(prefix, StringComparison.Ordinal); i++)
         {
-            foreach (var game in _gamesOfWord[i]) bits[game >> 6] |= 1UL << (game & 63);
+            foreach (var game in _words.Games[i]) bits[game >> 6] |= 1UL << (game & 63);
         }
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> games, in table order, whose search document has every one of
+    /// <paramref name="lexemes"/> (what <c>document @@ 'l1' &amp; 'l2'</c> selects); none when there is no lexeme.
+    /// </summary>
+    public List<int> FirstWithEveryLexeme(IReadOnlyList<string> lexemes, int limit)
+    {
+        var found = new List<int>(Math.Min(limit, 256));
+        if (lexemes.Count == 0) return found;
+        var lists = new int[lexemes.Count][];
+        for (var l = 0; l < lexemes.Count; l++)
+        {
+            var at = Array.BinarySearch(_lexemes.Keys, lexemes[l], StringComparer.Ordinal);
+            if (at < 0) return found;
+            lists[l] = _lexemes.Games[at];
+        }
+        // Walk the shortest list, probing the others: each is ascending, so a cursor per list suffices.
+        Array.Sort(lists, (a, b) => a.Length.CompareTo(b.Length));
+        var cursors = new int[lists.Length];
+        foreach (var game in lists[0])
+        {
+            var everywhere = true;
+            for (var l = 1; l < lists.Length && everywhere; l++)
+            {
+                var list = lists[l];
+                ref var at = ref cursors[l];
+                while (at < list.Length && list[at] < game) at++;
+                everywhere = at < list.Length && list[at] == game;
+            }
+            if (!everywhere) continue;
+            found.Add(game);
+            if (found.Count == limit) break;
+        }
+        return found;
     }
 
     public static async Task<GameNameIndex> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         var ids = new List<Guid>();
         var names = new List<string[]>();
-        var gamesOfWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var words = new Postings.Builder();
+        var lexemes = new Postings.Builder();
         await using (var command = new NpgsqlCommand(Sql, connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
@@ -102,16 +140,37 @@ internal sealed class GameNameIndex
             {
                 var game = ids.Count;
                 ids.Add(reader.GetGuid(0));
-                foreach (var word in reader.GetFieldValue<string[]>(1))
-                {
-                    if (!gamesOfWord.TryGetValue(word, out var games)) gamesOfWord[word] = games = [];
-                    games.Add(game);
-                }
+                words.Add(game, reader.GetFieldValue<string[]>(1));
                 var name = reader.GetString(2);
                 names.Add(reader.IsDBNull(3) ? [name] : [name, .. reader.GetFieldValue<string[]>(3)]);
+                lexemes.Add(game, reader.GetFieldValue<string[]>(4));
             }
         }
-        var words = gamesOfWord.Keys.Order(StringComparer.Ordinal).ToArray();
-        return new GameNameIndex([.. ids], [.. names], words, [.. words.Select(w => gamesOfWord[w].ToArray())]);
+        return new GameNameIndex([.. ids], [.. names], words.Build(), lexemes.Build());
+    }
+
+    /// <summary>Keys in ordinal order, each with the games (ascending table positions) having it.</summary>
+    private sealed record Postings(string[] Keys, int[][] Games)
+    {
+        public sealed class Builder
+        {
+            private readonly Dictionary<string, List<int>> _games = new(StringComparer.Ordinal);
+
+            /// <summary>Games are added in table order, so every list stays ascending.</summary>
+            public void Add(int game, string[] keys)
+            {
+                foreach (var key in keys)
+                {
+                    if (!_games.TryGetValue(key, out var games)) _games[key] = games = [];
+                    games.Add(game);
+                }
+            }
+
+            public Postings Build()
+            {
+                var keys = _games.Keys.Order(StringComparer.Ordinal).ToArray();
+                return new Postings(keys, [.. keys.Select(k => _games[k].ToArray())]);
+            }
+        }
     }
 }
