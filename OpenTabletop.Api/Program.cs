@@ -13,6 +13,7 @@ using OpenTabletop.Api.Statistics;
 using OpenTabletop.Api.Taxonomy;
 using OpenTabletop.Api.Votes;
 using OpenTabletop.Data;
+using OpenTabletop.Data.ReadReplica;
 using OpenTabletop.ServiceDefaults;
 
 if (KeysCommand.Handles(args)) return await KeysCommand.RunAsync(args, Console.Out, Console.Error);
@@ -23,6 +24,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddServiceDefaults();
     builder.AddOpenTabletopDatabase("opentabletop");
+    builder.AddOpenTabletopReadReplica("opentabletop");
     builder.AddOpenTabletopCache("cache");
     builder.AddHttpConventions();
     builder.AddApiKeys();

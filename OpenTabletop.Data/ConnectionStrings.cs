@@ -6,13 +6,25 @@ namespace OpenTabletop.Data;
 /// <summary>Where the services find their connection strings: Aspire's names first, then the 12-factor URLs.</summary>
 public static class ConnectionStrings
 {
+    public const string DatabaseUrl = "DATABASE_URL";
+
+    public const string ReplicaUrl = "DATABASE_REPLICA_URL";
+
+    /// <summary>The optional read replica's connection is named after the primary's, with this suffix.</summary>
+    public const string ReplicaSuffix = "-replica";
+
     /// <summary><c>ConnectionStrings:{name}</c>, else <c>DATABASE_URL</c> (postgresql://user:pass@host:port/db).</summary>
-    public static string? Database(IConfiguration configuration, string name)
+    public static string? Database(IConfiguration configuration, string name) => Postgres(configuration, name, DatabaseUrl);
+
+    /// <summary><c>ConnectionStrings:{name}-replica</c>, else <c>DATABASE_REPLICA_URL</c>; null when neither is set (no replica).</summary>
+    public static string? Replica(IConfiguration configuration, string name) => Postgres(configuration, name + ReplicaSuffix, ReplicaUrl);
+
+    private static string? Postgres(IConfiguration configuration, string name, string urlVariable)
     {
         var value = configuration.GetConnectionString(name);
         if (!string.IsNullOrWhiteSpace(value)) return value;
-        var url = configuration["DATABASE_URL"];
-        return string.IsNullOrWhiteSpace(url) ? null : FromPostgresUrl(url);
+        var url = configuration[urlVariable];
+        return string.IsNullOrWhiteSpace(url) ? null : FromPostgresUrl(url, urlVariable);
     }
 
     /// <summary><c>ConnectionStrings:{name}</c>, else <c>REDIS_URL</c> (redis://[:password@]host:port[/db]).</summary>
@@ -24,11 +36,12 @@ public static class ConnectionStrings
         return string.IsNullOrWhiteSpace(url) ? null : FromRedisUrl(url);
     }
 
-    public static string FromPostgresUrl(string url)
+    /// <param name="variable">The setting the URL came from, named in the error.</param>
+    public static string FromPostgresUrl(string url, string variable = DatabaseUrl)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("postgres" or "postgresql"))
         {
-            throw new FormatException("DATABASE_URL must look like postgresql://user:password@host:port/database.");
+            throw new FormatException($"{variable} must look like postgresql://user:password@host:port/database.");
         }
 
         var builder = new NpgsqlConnectionStringBuilder
@@ -46,13 +59,21 @@ public static class ConnectionStrings
             var kv = pair.Split('=', 2);
             var key = Uri.UnescapeDataString(kv[0]);
             var value = kv.Length == 2 ? Uri.UnescapeDataString(kv[1]) : "";
-            if (key.Equals("sslmode", StringComparison.OrdinalIgnoreCase))
+            try
             {
-                builder.SslMode = Enum.Parse<SslMode>(value, ignoreCase: true);
+                if (key.Equals("sslmode", StringComparison.OrdinalIgnoreCase))
+                {
+                    builder.SslMode = Enum.Parse<SslMode>(value, ignoreCase: true);
+                }
+                else
+                {
+                    builder[key] = value;
+                }
             }
-            else
+            catch (Exception e) when (e is ArgumentException or FormatException)
             {
-                builder[key] = value;
+                // An unknown parameter or a bad value is as much a malformed URL as a wrong scheme.
+                throw new FormatException($"{variable} has an invalid parameter '{key}': {e.Message}", e);
             }
         }
         return builder.ConnectionString;

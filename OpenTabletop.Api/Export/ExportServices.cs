@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Npgsql;
+using OpenTabletop.Data.ReadReplica;
 
 namespace OpenTabletop.Api.Export;
 
 /// <summary>What an export needs from the container, in one place (the endpoint and its stream share it).</summary>
 internal sealed class ExportServices(
-    NpgsqlDataSource dataSource,
+    ReadSource reads,
     ExportSettings settings,
     ExportQuota quota,
     ExportSlots slots,
@@ -14,7 +14,8 @@ internal sealed class ExportServices(
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     ILogger<ExportServices> logger)
 {
-    public NpgsqlDataSource DataSource => dataSource;
+    /// <summary>The export's reads (never its quota, which writes): the read replica when there is one.</summary>
+    public ReadSource Reads => reads;
     public ExportSettings Settings => settings;
     public ExportQuota Quota => quota;
     public ExportSlots Slots => slots;

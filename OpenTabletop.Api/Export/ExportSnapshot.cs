@@ -23,7 +23,26 @@ internal sealed class ExportSnapshot : IAsyncDisposable
         _transaction = transaction;
     }
 
-    public static async Task<ExportSnapshot> BeginAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    /// <summary>
+    /// A snapshot with its count (<see cref="CountAsync"/>), or, when either fails, nothing left open: the
+    /// unit that a read source runs again on the primary when the replica cannot serve it.
+    /// </summary>
+    public static async Task<(ExportSnapshot Snapshot, int Count, DateTime At)> CountedAsync(NpgsqlDataSource dataSource, ExportSql sql, CancellationToken ct)
+    {
+        var snapshot = await BeginAsync(dataSource, ct);
+        try
+        {
+            var (count, at) = await snapshot.CountAsync(sql, ct);
+            return (snapshot, count, at);
+        }
+        catch
+        {
+            await snapshot.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<ExportSnapshot> BeginAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         try

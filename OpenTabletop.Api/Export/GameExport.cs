@@ -20,7 +20,7 @@ internal static class GameExport
     {
         var startedAt = Stopwatch.GetTimestamp();
         var format = query.Format;
-        var (references, unknown) = await FilterReferenceResolver.ResolveAsync(services.DataSource, query.Filters, field => field, ct);
+        var (references, unknown) = await ResolveAsync(query, services, ct);
         if (unknown.Count > 0)
         {
             services.Metrics.Refused(format, "invalid");
@@ -53,8 +53,7 @@ internal static class GameExport
 
             var max = services.Settings.MaxRows;
             var sql = ExportSql.For(query, references, max);
-            snapshot = await ExportSnapshot.BeginAsync(services.DataSource, ct);
-            var (count, at) = await snapshot.CountAsync(sql, ct);
+            (snapshot, var count, var at) = await services.Reads.ReadAsync((source, token) => ExportSnapshot.CountedAsync(source, sql, token), ct);
             if (count > max)
             {
                 await RefuseAsync(snapshot, slot, quota, services);
@@ -85,16 +84,21 @@ internal static class GameExport
     public static async Task<Results<Ok<ExportManifest>, ProblemHttpResult>> ManifestAsync(
         ExportQuery query, HttpContext context, ExportServices services, CancellationToken ct)
     {
-        var (references, unknown) = await FilterReferenceResolver.ResolveAsync(services.DataSource, query.Filters, field => field, ct);
+        var (references, unknown) = await ResolveAsync(query, services, ct);
         if (unknown.Count > 0) return Problems.Create(StatusCodes.Status422UnprocessableEntity, "A filter names something that does not exist.", unknown);
 
         var sql = ExportSql.For(query, references, maxRows: null);
-        await using var snapshot = await ExportSnapshot.BeginAsync(services.DataSource, ct);
-        var (count, at) = await snapshot.CountAsync(sql, ct);
+        var (snapshot, count, at) = await services.Reads.ReadAsync((source, token) => ExportSnapshot.CountedAsync(source, sql, token), ct);
+        // The manifest needs the count only: the snapshot ends here.
+        await snapshot.DisposeAsync();
         var manifest = new ExportManifest(query.Format.Name, count, ExportManifest.CurrentSchemaVersion, Truncated(at), FilterSummaryText.Describe(query.Filters));
         ExportHeaders.Describe(context.Response, manifest, query, services.Settings.MaxRows);
         return TypedResults.Ok(manifest);
     }
+
+    private static Task<(FilterReferences References, List<FieldError> Unknown)> ResolveAsync(
+        ExportQuery query, ExportServices services, CancellationToken ct) =>
+        services.Reads.ReadAsync((source, token) => FilterReferenceResolver.ResolveAsync(source, query.Filters, field => field, token), ct);
 
     public static ProblemHttpResult DatabaseUnavailable() =>
         Problems.Create(StatusCodes.Status503ServiceUnavailable, "The database is not answering; try the export again shortly.");

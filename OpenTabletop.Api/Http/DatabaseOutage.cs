@@ -1,5 +1,4 @@
-using System.Net.Sockets;
-using Npgsql;
+using OpenTabletop.Data;
 
 namespace OpenTabletop.Api.Http;
 
@@ -14,21 +13,5 @@ internal static class DatabaseOutage
 
     public const string Detail = "The database is unavailable right now; retry shortly.";
 
-    public static bool Is(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case PostgresException postgres:
-                    // Only the server going away (57P = operator intervention: shutdown, crash recovery) or
-                    // refusing connections (53300 too many connections); a query's own error is a bug.
-                    return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState == "53300";
-                case NpgsqlException { InnerException: SocketException or TimeoutException or EndOfStreamException or IOException }:
-                case NpgsqlException { IsTransient: true }:
-                    return true;
-            }
-        }
-        return false;
-    }
+    public static bool Is(Exception? exception) => DatabaseFailures.IsUnreachable(exception);
 }

@@ -5,6 +5,7 @@ using Npgsql;
 using OpenTabletop.Api.Games.Listing;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.OpenApi;
+using OpenTabletop.Data.ReadReplica;
 
 namespace OpenTabletop.Api.Statistics;
 
@@ -34,7 +35,7 @@ internal static class RankingsApi
 
     internal static async Task<Results<Ok<RankingHistoryResponse>, ProblemHttpResult>> GetRankingHistory(
         [FromQuery(Name = "scope")] string? scope, [FromQuery(Name = "top")] string? top, [FromQuery(Name = "date")] string? date,
-        HttpRequest request, NpgsqlDataSource dataSource, CancellationToken ct)
+        HttpRequest request, ReadSource reads, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var category = Scope(scope, errors);
@@ -50,7 +51,7 @@ internal static class RankingsApi
               LEFT JOIN games g ON g.id = r.game_id
              ORDER BY r.rank
             """;
-        var (known, rows) = await RunAsync(dataSource, category, sql, [asOf, count], ct);
+        var (known, rows) = await RunAsync(reads, category, sql, [asOf, count], ct);
         if (!known) return UnknownCategory(category!);
         var data = rows.Where(r => r.Slug is not null).Select(r => new RankedGameResponse(r.Rank!.Value, r.Slug!, r.Bayes)).ToList();
         return TypedResults.Ok(new RankingHistoryResponse(category ?? "overall", rows.FirstOrDefault()?.Date, data, Self(request)));
@@ -59,7 +60,7 @@ internal static class RankingsApi
     internal static async Task<Results<Ok<RankingTransitionsResponse>, ProblemHttpResult>> GetRankingTransitions(
         [FromQuery(Name = "scope")] string? scope, [FromQuery(Name = "top")] string? top,
         [FromQuery(Name = "year_min")] string? yearMin, [FromQuery(Name = "year_max")] string? yearMax,
-        HttpRequest request, NpgsqlDataSource dataSource, CancellationToken ct)
+        HttpRequest request, ReadSource reads, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var category = Scope(scope, errors);
@@ -88,7 +89,7 @@ internal static class RankingsApi
              ORDER BY points.d, r.rank
             """;
         var window = (From: new DateOnly(first ?? 1, 1, 1), To: new DateOnly(last ?? 9999, 12, 31));
-        var (known, rows) = await RunAsync(dataSource, category, sql, [window.From, window.To, count], ct);
+        var (known, rows) = await RunAsync(reads, category, sql, [window.From, window.To, count], ct);
         if (!known) return UnknownCategory(category!);
         var transitions = RankingTransitions.Compute(rows.Select(r => (r.Date, r.Slug, r.Rank)).ToList());
         return TypedResults.Ok(new RankingTransitionsResponse(category ?? "overall", count, transitions.From, transitions.To,
@@ -113,7 +114,14 @@ internal static class RankingsApi
 
     private sealed record RankingRow(DateOnly Date, int? Rank, string? Slug, double? Bayes);
 
-    /// <summary>Runs the ranking query, after checking in the same round trip that the category exists (known = false when not).</summary>
+    /// <summary>
+    /// Runs the ranking query, after checking in the same round trip that the category exists (known =
+    /// false when not), on the read replica when there is one.
+    /// </summary>
+    private static Task<(bool Known, List<RankingRow> Rows)> RunAsync(
+        ReadSource reads, string? category, string sql, object[] values, CancellationToken ct) =>
+        reads.ReadAsync((dataSource, token) => RunAsync(dataSource, category, sql, values, token), ct);
+
     private static async Task<(bool Known, List<RankingRow> Rows)> RunAsync(
         NpgsqlDataSource dataSource, string? category, string sql, object[] values, CancellationToken ct)
     {

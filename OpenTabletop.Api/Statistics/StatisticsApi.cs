@@ -5,6 +5,7 @@ using OpenTabletop.Api.Games.Listing;
 using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Http.Paging;
+using OpenTabletop.Data.ReadReplica;
 
 namespace OpenTabletop.Api.Statistics;
 
@@ -56,11 +57,11 @@ public static class StatisticsApi
 
     internal static async Task<Results<Ok<TrendsResponse<TrendDataPointResponse>>, ProblemHttpResult>> GetPublicationTrends(
         [AsParameters] TrendFilterParameters query, [FromQuery(Name = "group_by")] string? groupBy,
-        HttpRequest request, NpgsqlDataSource dataSource, CatalogueCount catalogue, CancellationToken ct)
+        HttpRequest request, ReadSource reads, CatalogueCount catalogue, CancellationToken ct)
     {
-        var (trend, problem) = await PrepareAsync(query, groupBy, [], dataSource, ct);
+        var (trend, problem) = await PrepareAsync(query, groupBy, [], reads, ct);
         if (trend is null) return problem!;
-        var rows = await TrendQueries.AggregateAsync(dataSource, trend.Sql, trend.GroupBy, overall: false, percentiles: true, supports: false, ct);
+        var rows = await TrendQueries.AggregateAsync(reads, trend.Sql, trend.GroupBy, overall: false, percentiles: true, supports: false, ct);
         var data = rows.Where(r => r.Period is not null).Select(r => new TrendDataPointResponse(r.Period!.Value, r.GameCount, r.AvgRating,
             r.AvgWeight, r.MedianWeight, r.WeightP25, r.WeightP75, r.AvgMinPlayers, r.AvgMaxPlayers, r.SoloSupportPct, r.AvgPlaytimeMinutes)).ToList();
         return TypedResults.Ok(new TrendsResponse<TrendDataPointResponse>(data, await MetaAsync(trend, rows, false, catalogue, ct), Self(request)));
@@ -68,14 +69,14 @@ public static class StatisticsApi
 
     internal static async Task<Results<Ok<TrendsResponse<WeightTrendDataPointResponse>>, ProblemHttpResult>> GetWeightTrends(
         [AsParameters] TrendFilterParameters query, [FromQuery(Name = "group_by")] string? groupBy, [FromQuery(Name = "scope")] string? scope,
-        HttpRequest request, NpgsqlDataSource dataSource, CatalogueCount catalogue, CancellationToken ct)
+        HttpRequest request, ReadSource reads, CatalogueCount catalogue, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var chosen = StatisticsRules.OneOf("scope", scope, WeightScopes, errors) ?? "published";
-        var (trend, problem) = await PrepareAsync(query, groupBy, errors, dataSource, ct);
+        var (trend, problem) = await PrepareAsync(query, groupBy, errors, reads, ct);
         if (trend is null) return problem!;
         if (chosen == "top100") trend.Sql.AddSql(TopHundred);
-        var rows = await TrendQueries.AggregateAsync(dataSource, trend.Sql, trend.GroupBy, overall: chosen == "all", percentiles: true, supports: false, ct);
+        var rows = await TrendQueries.AggregateAsync(reads, trend.Sql, trend.GroupBy, overall: chosen == "all", percentiles: true, supports: false, ct);
         var data = rows.Where(r => r.Period is not null)
             .Select(r => new WeightTrendDataPointResponse(r.Period!.Value, r.GameCount, r.AvgWeight, r.MedianWeight, r.WeightP25, r.WeightP75)).ToList();
         var meta = await MetaAsync(trend, rows, chosen == "all", catalogue, ct);
@@ -84,11 +85,11 @@ public static class StatisticsApi
 
     internal static async Task<Results<Ok<TrendsResponse<PlayerCountTrendDataPointResponse>>, ProblemHttpResult>> GetPlayerCountTrends(
         [AsParameters] TrendFilterParameters query, [FromQuery(Name = "group_by")] string? groupBy,
-        HttpRequest request, NpgsqlDataSource dataSource, CatalogueCount catalogue, CancellationToken ct)
+        HttpRequest request, ReadSource reads, CatalogueCount catalogue, CancellationToken ct)
     {
-        var (trend, problem) = await PrepareAsync(query, groupBy, [], dataSource, ct);
+        var (trend, problem) = await PrepareAsync(query, groupBy, [], reads, ct);
         if (trend is null) return problem!;
-        var rows = await TrendQueries.AggregateAsync(dataSource, trend.Sql, trend.GroupBy, overall: false, percentiles: false, supports: true, ct);
+        var rows = await TrendQueries.AggregateAsync(reads, trend.Sql, trend.GroupBy, overall: false, percentiles: false, supports: true, ct);
         var data = rows.Where(r => r.Period is not null).Select(r => new PlayerCountTrendDataPointResponse(
             r.Period!.Value, r.GameCount, r.AvgMinPlayers, r.AvgMaxPlayers, r.SoloSupportPct, r.SupportedPct)).ToList();
         return TypedResults.Ok(new TrendsResponse<PlayerCountTrendDataPointResponse>(data, await MetaAsync(trend, rows, false, catalogue, ct), Self(request)));
@@ -97,15 +98,15 @@ public static class StatisticsApi
     internal static async Task<Results<Ok<TrendsResponse<MechanicTrendDataPointResponse>>, ProblemHttpResult>> GetMechanicTrends(
         [AsParameters] TrendFilterParameters query, [FromQuery(Name = "group_by")] string? groupBy,
         [FromQuery(Name = "limit")] string? limit, [FromQuery(Name = "parent")] string? parent,
-        HttpRequest request, NpgsqlDataSource dataSource, CatalogueCount catalogue, CancellationToken ct)
+        HttpRequest request, ReadSource reads, CatalogueCount catalogue, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         var top = StatisticsRules.Whole("limit", limit, 1, 100, errors) ?? 10;
         var parentSlug = parent is null ? null : FilterRules.Slugs("parent", [parent], errors).FirstOrDefault();
-        var (trend, problem) = await PrepareAsync(query, groupBy, errors, dataSource, ct, parentSlug);
+        var (trend, problem) = await PrepareAsync(query, groupBy, errors, reads, ct, parentSlug);
         if (trend is null) return problem!;
 
-        var rows = await TrendQueries.MechanicsAsync(dataSource, trend.Sql, trend.GroupBy, top, trend.Parent, ct);
+        var rows = await TrendQueries.MechanicsAsync(reads, trend.Sql, trend.GroupBy, top, trend.Parent, ct);
         var data = rows.Where(r => r.Period is not null).Select(r => new MechanicTrendDataPointResponse(r.Period!.Value, r.Mechanic!, r.GameCount,
             r.PeriodGames == 0 ? null : (double)Math.Round(100m * r.GameCount / r.PeriodGames, 1, MidpointRounding.AwayFromZero))).ToList();
         var totals = rows[0];
@@ -124,21 +125,25 @@ public static class StatisticsApi
     /// <paramref name="parent"/> when given, in one round trip (422 for those that match nothing).
     /// </summary>
     private static async Task<(Trend? Trend, ProblemHttpResult? Problem)> PrepareAsync(
-        TrendFilterParameters query, string? groupBy, List<FieldError> errors, NpgsqlDataSource dataSource, CancellationToken ct, string? parent = null)
+        TrendFilterParameters query, string? groupBy, List<FieldError> errors, ReadSource reads, CancellationToken ct, string? parent = null)
     {
         var filters = QueryFilters.Parse(query.ToListParameters(), errors);
         var grouping = StatisticsRules.OneOf("group_by", groupBy, GroupBys, errors) ?? "year";
         if (errors.Count > 0) return (null, StatisticsRules.BadRequest(errors));
 
-        var (references, unknown) = await FilterReferenceResolver.ResolveAsync(dataSource, filters, field => field, ct);
-        Guid? parentId = null;
-        if (parent is not null)
+        var (references, unknown, parentId) = await reads.ReadAsync(async (dataSource, token) =>
         {
-            await using var command = dataSource.CreateCommand("SELECT id FROM mechanics WHERE slug = $1");
-            command.Parameters.Add(new NpgsqlParameter { Value = parent });
-            parentId = await command.ExecuteScalarAsync(ct) as Guid?;
-            if (parentId is null) unknown.Add(new("parent", $"No mechanic is named '{parent}'.", "unknown_slug"));
-        }
+            var (references, unknown) = await FilterReferenceResolver.ResolveAsync(dataSource, filters, field => field, token);
+            Guid? parentId = null;
+            if (parent is not null)
+            {
+                await using var command = dataSource.CreateCommand("SELECT id FROM mechanics WHERE slug = $1");
+                command.Parameters.Add(new NpgsqlParameter { Value = parent });
+                parentId = await command.ExecuteScalarAsync(token) as Guid?;
+                if (parentId is null) unknown.Add(new("parent", $"No mechanic is named '{parent}'.", "unknown_slug"));
+            }
+            return (references, unknown, parentId);
+        }, ct);
         if (unknown.Count > 0) return (null, StatisticsRules.Unknown(unknown));
         return (new Trend(filters, GameFilterSql.For(filters, references), grouping, parentId), null);
     }

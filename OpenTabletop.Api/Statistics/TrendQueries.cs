@@ -1,5 +1,6 @@
 using Npgsql;
 using OpenTabletop.Api.Games.Listing;
+using OpenTabletop.Data.ReadReplica;
 
 namespace OpenTabletop.Api.Statistics;
 
@@ -44,7 +45,7 @@ internal static class TrendQueries
     /// The fields left out come back null (shares: empty).
     /// </remarks>
     public static async Task<List<TrendRow>> AggregateAsync(
-        NpgsqlDataSource dataSource, GameFilterSql filter, string groupBy, bool overall, bool percentiles, bool supports, CancellationToken ct)
+        ReadSource reads, GameFilterSql filter, string groupBy, bool overall, bool percentiles, bool supports, CancellationToken ct)
     {
         var period = PeriodSql(groupBy);
         var counts = !supports ? "NULL::int[]" : "ARRAY[" + string.Join(", ", Enumerable.Range(1, 8).Select(n => $"count(*) FILTER (WHERE g.min_players <= {n} AND g.max_players >= {n})")
@@ -74,7 +75,7 @@ internal static class TrendQueries
              WHERE game_count > 0
              ORDER BY period NULLS LAST
             """;
-        return await StatisticsCommand.ReadAsync(dataSource, sql, filter.Values, reader =>
+        return await StatisticsCommand.ReadAsync(reads, sql, filter.Values, reader =>
         {
             var knownRange = reader.GetInt32(11);
             var counts = reader.IsDBNull(12) ? null : reader.GetFieldValue<int[]>(12);
@@ -95,7 +96,7 @@ internal static class TrendQueries
     /// first row (period null) carries the totals (<see cref="MechanicTrendRow"/>).
     /// </summary>
     public static async Task<List<MechanicTrendRow>> MechanicsAsync(
-        NpgsqlDataSource dataSource, GameFilterSql filter, string groupBy, int limit, Guid? parent, CancellationToken ct)
+        ReadSource reads, GameFilterSql filter, string groupBy, int limit, Guid? parent, CancellationToken ct)
     {
         var values = filter.Values.ToList();
         values.Add(limit);
@@ -129,7 +130,7 @@ internal static class TrendQueries
                  WHERE p.period IS NOT NULL) u
              ORDER BY period NULLS FIRST, position
             """;
-        return await StatisticsCommand.ReadAsync(dataSource, sql, values, reader => new MechanicTrendRow(
+        return await StatisticsCommand.ReadAsync(reads, sql, values, reader => new MechanicTrendRow(
             reader.IsDBNull(0) ? null : reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1),
             reader.GetInt32(2), reader.GetInt32(3)), ct);
     }

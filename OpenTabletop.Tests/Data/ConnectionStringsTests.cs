@@ -55,6 +55,46 @@ public sealed class ConnectionStringsTests
         Assert.Contains("DATABASE_POOL_SIZE", error.Message);
     }
 
+    [Fact]
+    public void NoReplicaConfiguredMeansNone() =>
+        Assert.Null(DatabaseExtensions.ResolveReplicaConnectionString(Config(("ConnectionStrings:opentabletop", "Host=a;Database=x")), "opentabletop"));
+
+    [Fact]
+    public void ReplicaConnectionStringWinsOverReplicaUrlAndGetsThePoolSizeAndAShortConnectTimeout()
+    {
+        var configuration = Config(("ConnectionStrings:opentabletop-replica", "Host=replica;Database=x"),
+            ("DATABASE_REPLICA_URL", "postgresql://u:p@elsewhere/y"), ("DATABASE_POOL_SIZE", "30"));
+
+        var cs = new NpgsqlConnectionStringBuilder(DatabaseExtensions.ResolveReplicaConnectionString(configuration, "opentabletop"));
+
+        Assert.Equal(("replica", "x", 30, DatabaseExtensions.ReplicaConnectTimeoutSeconds), (cs.Host, cs.Database, cs.MaxPoolSize, cs.Timeout));
+    }
+
+    [Fact]
+    public void ReplicaUrlIsReadLikeDatabaseUrlAndAGivenTimeoutIsKept()
+    {
+        var configuration = Config(("DATABASE_REPLICA_URL", "postgresql://ott:secret@standby:6543/opentabletop?Timeout=30"));
+
+        var cs = new NpgsqlConnectionStringBuilder(DatabaseExtensions.ResolveReplicaConnectionString(configuration, "opentabletop"));
+
+        Assert.Equal(("standby", 6543, "opentabletop", "ott", "secret", 30), (cs.Host, cs.Port, cs.Database, cs.Username, cs.Password, cs.Timeout));
+    }
+
+    [Theory]
+    [InlineData("ConnectionStrings:opentabletop-replica", "Host=replica;Frobnicate=1", "ConnectionStrings__opentabletop-replica")]
+    [InlineData("ConnectionStrings:opentabletop-replica", "Host=replica;Port=fifty", "ConnectionStrings__opentabletop-replica")]
+    [InlineData("ConnectionStrings:opentabletop-replica", "Database=opentabletop", "ConnectionStrings__opentabletop-replica")]
+    [InlineData("DATABASE_REPLICA_URL", "mysql://replica/opentabletop", "DATABASE_REPLICA_URL")]
+    [InlineData("DATABASE_REPLICA_URL", "postgresql://replica/opentabletop?sslmode=sometimes", "DATABASE_REPLICA_URL")]
+    public void MalformedReplicaStopsBootNamingTheVariable(string key, string value, string variable)
+    {
+        var configuration = Config(("ConnectionStrings:opentabletop", "Host=a;Database=x"), (key, value));
+
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseExtensions.ResolveReplicaConnectionString(configuration, "opentabletop"));
+
+        Assert.StartsWith($"Configuration error: {variable} ", error.Message);
+    }
+
     [Theory]
     [InlineData("redis://cache:6380", "cache:6380")]
     [InlineData("redis://:secret@cache:6379/2", "cache:6379,password=secret,defaultDatabase=2")]

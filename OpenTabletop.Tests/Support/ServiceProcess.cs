@@ -8,7 +8,7 @@ public static class ServiceProcess
     /// <summary>Settings a developer's shell may carry that would change what a run means; removed unless the run sets them.</summary>
     private static readonly string[] Inherited =
     [
-        "ConnectionStrings__opentabletop", "DATABASE_URL", "Seed__Mode", "Seed__Games", "LOG_FORMAT", "LOG_LEVEL", "DATABASE_POOL_SIZE",
+        "ConnectionStrings__opentabletop", "DATABASE_URL", "ConnectionStrings__opentabletop-replica", "DATABASE_REPLICA_URL", "Seed__Mode", "Seed__Games", "LOG_FORMAT", "LOG_LEVEL", "DATABASE_POOL_SIZE",
         "MAX_REQUEST_BODY_BYTES", "GAME_INDEX", "API_KEY_SALT", "VOTE_LIMIT_PER_GAME_PER_HOUR", "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT",
         "CORS_ORIGINS", "REQUEST_TIMEOUT_SECONDS", "RATE_LIMIT_ANONYMOUS", "RATE_LIMIT_AUTHENTICATED", "TRUSTED_PROXIES",
         "EXPORT_MAX_ROWS", "EXPORT_RATE_LIMIT_PER_HOUR", "EXPORT_MAX_CONCURRENT", "MATERIALIZE_SCHEDULE", "MATERIALIZE_POLL_SECONDS",

@@ -8,6 +8,7 @@ using OpenTabletop.Api.Http;
 using OpenTabletop.Api.Http.OpenApi;
 using OpenTabletop.Api.Statistics;
 using OpenTabletop.Data;
+using OpenTabletop.Data.ReadReplica;
 using OpenTabletop.Data.Statistics;
 
 namespace OpenTabletop.Api.Games.Statistics;
@@ -152,7 +153,7 @@ internal static class GameStatisticsApi
         [FromQuery(Name = "granularity")] string? granularity,
         [FromQuery(Name = "from")] string? from,
         [FromQuery(Name = "to")] string? to,
-        HttpRequest request, NpgsqlDataSource dataSource, OpenTabletopDbContext db, CancellationToken ct)
+        HttpRequest request, ReadSource reads, OpenTabletopDbContext db, CancellationToken ct)
     {
         var errors = new List<FieldError>();
         metric = StatisticsRules.OneOf("metric", metric, Metrics, errors) ?? (metric is null ? "rating" : null);
@@ -175,13 +176,14 @@ internal static class GameStatisticsApi
              WHERE n = 1
              ORDER BY snapshot_date
             """;
-        var (game, points) = await GameStatisticsQuery.RunAsync(dataSource, id, sql,
-            [since ?? DateOnly.MinValue, until ?? DateOnly.MaxValue], async (reader, token) =>
+        // Snapshots only grow and are read in bulk: the read replica's (when there is one) may lag a little.
+        var (game, points) = await reads.ReadAsync((dataSource, token) => GameStatisticsQuery.RunAsync(dataSource, id, sql,
+            [since ?? DateOnly.MinValue, until ?? DateOnly.MaxValue], async (reader, readToken) =>
             {
                 var list = new List<object>();
-                while (await reader.ReadAsync(token)) list.Add(Point(metric!, reader));
+                while (await reader.ReadAsync(readToken)) list.Add(Point(metric!, reader));
                 return list;
-            }, ct);
+            }, token), ct);
         if (game is null) return await GameSubresources.MissingAsync(db, id, ct);
         return TypedResults.Ok(new GameHistoryResponse(game, metric!, granularity!, points!, Links(game, "history", request.QueryString.Value)));
     }
