@@ -125,12 +125,13 @@ internal sealed class SearchQueries(
 
     /// <summary>
     /// $1 the text, $2 its words, $3 the words as a tsquery of prefixes (see <see cref="SearchSql"/>);
-    /// with in-memory candidates, $4 their ids, $5 their closeness and $6 the text arm's games.
+    /// with in-memory candidates, $4 their ids, $5 their closeness, $6 which are exact names and $7
+    /// which only the text arm found.
     /// </summary>
     private static object[] ValuesOf(SearchQueryText query, GameNameCandidates? candidates)
     {
         object[] values = [query.Text, query.Words.ToArray(), string.Join(" & ", query.Words.Select(w => w + ":*"))];
-        return candidates is null ? values : [.. values, candidates.Ids, candidates.Closeness, candidates.TextIds];
+        return candidates is null ? values : [.. values, candidates.Ids, candidates.Closeness, candidates.Exact, candidates.TextOnly];
     }
 
     private static SearchHit ReadHit(NpgsqlDataReader reader)

@@ -116,20 +116,22 @@ internal static class SearchSql
     /// </summary>
     /// <para>
     /// With <paramref name="gamesFromMemory"/>, the game candidates are not searched here: $4 (uuid[])
-    /// and $5 (real[], null where not known) are the ones the in-memory name index found and their
-    /// closeness (see <see cref="InMemory.GameNameIndex"/>), the games the prefix arm would find, which
-    /// the caller only sends when that arm finds any (so the misspelling arm would not run); $6
-    /// (uuid[]) the text arm's games, found there too.
+    /// are the ones the in-memory name index found (<see cref="InMemory.GameNameCandidates"/>: the exact
+    /// names, the prefix arm's games, which the caller only sends when that arm finds any, so the
+    /// misspelling arm would not run, and the text arm's), $5 (real[]) their closeness where it was
+    /// computed there, $6 (boolean[]) whether the name is exact, $7 (boolean[]) whether only the text
+    /// arm found the game. Only their documents are read here, from game_search_names.
     /// </para>
     public static string Rows(IReadOnlyList<SearchResultType> types, bool gamesFromMemory = false) =>
         Ctes(types, gamesFromMemory) + " SELECT *, count(*) OVER ()::int AS total FROM (" + string.Join(" UNION ALL ", types.Select(type =>
-            NameRows(type, Sources[type], gamesFromMemory) + " UNION ALL " + TextRows(type, Sources[type]))) + ") AS scored";
+            NameRows(type, Sources[type], gamesFromMemory) + " UNION ALL " + TextRows(type, Sources[type], gamesFromMemory))) + ") AS scored";
 
     /// <summary>The number of results, over the same candidates as <see cref="Rows"/> without scoring them.</summary>
     public static string Count(IReadOnlyList<SearchResultType> types, bool gamesFromMemory = false) =>
         Ctes(types, gamesFromMemory) + " SELECT (" + string.Join(" + ", types.Select(type =>
         {
             var source = Sources[type];
+            if (type == SearchResultType.Game && gamesFromMemory) return "(SELECT count(*) FROM " + GameCandidatesFromMemory + ")";
             return $"(SELECT count(*) FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id WHERE {source.Filter}) + " +
                 (type == SearchResultType.Game
                     ? "(SELECT count(*) FROM game_text)"
@@ -150,12 +152,6 @@ internal static class SearchSql
     public const int TextCandidates = 2 * GameCandidates;
 
     private static readonly string GameText = GameTextFrom($"game_search_text_candidates({EnglishWords}, {TextCandidates})");
-
-    /// <summary>
-    /// The same from $6 (uuid[]), the games that function returns, found on the in-memory index; in
-    /// the array's order, which is the table order the function returns them in.
-    /// </summary>
-    private static readonly string GameTextFromMemory = GameTextFrom("unnest($6::uuid[])");
 
     private static string GameTextFrom(string candidates) =>
         $"game_text AS MATERIALIZED (SELECT id FROM {candidates} AS text(id) " +
@@ -178,21 +174,29 @@ internal static class SearchSql
         "UNION ALL SELECT id, TRUE FROM game_words UNION ALL SELECT id, FALSE FROM game_similar) AS hits GROUP BY id), " +
         GameText;
 
+    /// <summary>The candidates found in memory, as the columns of <c>c</c> (see <see cref="Rows"/>).</summary>
+    private const string GameCtesFromMemory =
+        "game_candidates AS MATERIALIZED (SELECT * FROM unnest($4::uuid[], $5::real[], $6::boolean[], $7::boolean[]) AS c(id, closeness, exact, text_only))";
+
+    /// <summary>Only active games have a row there, as SQL's own arms join games on status.</summary>
+    private const string GameCandidatesFromMemory = "game_candidates c JOIN game_search_names s ON s.game_id = c.id";
+
     /// <summary>
-    /// <see cref="GameCtes"/> with the prefix arm's games and their closeness given ($4, $5), and the
-    /// text arm's games ($6): an exact name is still looked up here.
+    /// The name hits found in memory, scored exactly as <see cref="GameNames"/> scores SQL's own: every
+    /// one of them an exact name (1) or a prefix-arm game (words = 1, as for m.all_words there), with
+    /// the closeness SQL computes only where memory could not (a name outside the trigram model).
     /// </summary>
-    private static readonly string GameCtesFromMemory =
-        GameExact +
-        "game_names AS MATERIALIZED (SELECT id, bool_or(all_words) AS all_words, max(closeness) AS closeness FROM (" +
-        "SELECT id, FALSE AS all_words, NULL::real AS closeness FROM game_exact " +
-        "UNION ALL SELECT id, TRUE, closeness FROM unnest($4::uuid[], $5::real[]) AS words(id, closeness)) AS hits GROUP BY id), " +
-        GameTextFromMemory;
+    private static readonly string GameNameRowsFromMemory =
+        $"SELECT {SearchResultType.Game.Rank} AS type_rank, '{SearchResultType.Game.Name}' AS result_type, s.game_id AS id, {Score("s.document", "1")} AS score " +
+        $"FROM {GameCandidatesFromMemory} " +
+        $"CROSS JOIN LATERAL (SELECT c.exact AS exact, coalesce(c.closeness, (SELECT {GameCloseness} FROM games e WHERE e.id = c.id)) AS closeness) AS n " +
+        "WHERE NOT c.text_only";
 
     private static string NameRows(SearchResultType type, Source source, bool gamesFromMemory) =>
+        type == SearchResultType.Game && gamesFromMemory ? GameNameRowsFromMemory :
         $"SELECT {type.Rank} AS type_rank, '{type.Name}' AS result_type, e.id, {Score(source.Document, type == SearchResultType.Game ? GameWords : Words)} AS score " +
         $"FROM {type.Name}_names m JOIN {source.Table} e ON e.id = m.id " +
-        (type == SearchResultType.Game ? gamesFromMemory ? GameNamesWithKnownCloseness : GameNames :
+        (type == SearchResultType.Game ? GameNames :
             "CROSS JOIN LATERAL (SELECT bool_or(exact_counts AND lower(x) = lower($1)) AS exact, " +
             "max((similarity(lower($1), lower(x)) + word_similarity(lower($1), lower(x))) / 2) AS closeness, " +
             "to_tsvector('simple', string_agg(x, ' ')) AS vector " +
@@ -206,12 +210,6 @@ internal static class SearchSql
     /// </summary>
     private static readonly string GameNames = GameNamesLateral(GameCloseness);
 
-    /// <summary>
-    /// The same with the closeness the caller computed where it did (<c>m.closeness</c>); COALESCE
-    /// evaluates the trigram functions only where it did not.
-    /// </summary>
-    private static readonly string GameNamesWithKnownCloseness = GameNamesLateral($"coalesce(m.closeness, {GameCloseness})");
-
     /// <summary>The names' document is looked up only where the words share is computed (not for prefix-arm games).</summary>
     private static string GameNamesLateral(string closeness) =>
         "CROSS JOIN LATERAL (SELECT lower(e.name) = lower($1) OR (e.search_alternate_names <> '' AND EXISTS " +
@@ -224,17 +222,22 @@ internal static class SearchSql
         "CASE WHEN e.search_alternate_names <> '' THEN (SELECT max((similarity(lower($1), lower(a.name)) + word_similarity(lower($1), lower(a.name))) / 2) " +
         "FROM alternate_names a WHERE a.game_id = e.id) END)";
 
-    private static string TextRows(SearchResultType type, Source source) =>
-        $"SELECT {type.Rank}, '{type.Name}', e.id, round(least(0.99, 0.15 * {Text(source.Document)})::numeric, 6) " +
-        (type == SearchResultType.Game
-            ? "FROM game_text t JOIN games e ON e.id = t.id"
-            : $"FROM {source.Table} e WHERE {TextOnly(type, source)}");
+    private static string TextRows(SearchResultType type, Source source, bool gamesFromMemory) =>
+        type == SearchResultType.Game && gamesFromMemory
+            ? $"SELECT {type.Rank}, '{type.Name}', s.game_id, {TextScore("s.document")} FROM {GameCandidatesFromMemory} WHERE c.text_only"
+            : $"SELECT {type.Rank}, '{type.Name}', e.id, {TextScore(source.Document)} " +
+              (type == SearchResultType.Game
+                  ? "FROM game_text t JOIN games e ON e.id = t.id"
+                  : $"FROM {source.Table} e WHERE {TextOnly(type, source)}");
+
+    private static string TextScore(string document) => $"round(least(0.99, 0.15 * {Text(document)})::numeric, 6)";
 
     private static string TextOnly(SearchResultType type, Source source) =>
         $"{source.Document} @@ {EnglishWords} AND e.id NOT IN (SELECT id FROM {type.Name}_names) AND {source.Filter}";
 
+    /// <summary>The queries as one-time subqueries: parsed and stemmed once per statement, not once per candidate.</summary>
     private static string Text(string document) =>
-        $"least(1, greatest(ts_rank({document}, {Prefixes}), ts_rank({document}, {EnglishWords})))";
+        $"least(1, greatest(ts_rank({document}, (SELECT {Prefixes})), ts_rank({document}, (SELECT {EnglishWords}))))";
 
     private static string Score(string document, string words) =>
         "round(CASE WHEN n.exact THEN 1 ELSE least(0.99, " +

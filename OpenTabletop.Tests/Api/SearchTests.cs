@@ -269,7 +269,7 @@ public sealed class SearchTests(PostgresFixture postgres) : SampleApiTests(postg
         // ...and the rankings (by SQL alone, and with the names found in memory), prepared on this connection, ran on their
         // generic plans every time, never planned per search.
         await using var plans = new NpgsqlCommand(
-            "SELECT coalesce(sum(generic_plans), 0)::int, coalesce(sum(custom_plans), 0)::int FROM pg_prepared_statements WHERE statement LIKE '%game_exact AS MATERIALIZED%'", connection);
+            "SELECT coalesce(sum(generic_plans), 0)::int, coalesce(sum(custom_plans), 0)::int FROM pg_prepared_statements WHERE statement LIKE '%) AS scored%'", connection);
         await using var reader = await plans.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         Assert.True(reader.GetInt32(0) >= 5, $"{reader.GetInt32(0)} generic plans");

@@ -60,6 +60,7 @@ try
     var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
     Log(index is null ? "GAME_INDEX=off: list pages by SQL alone" : string.Create(CultureInfo.InvariantCulture,
         $"game index loaded: {index.Count:N0} games, {index.Variants.Count:N0} variants in {loading.ElapsedMilliseconds:N0} ms, {(heapAfter - heapBefore) / 1048576.0:F0} MB of heap"));
+    if (index is not null) await ApiIndex.WaitForAsync(client, index.Generation, Log, ct);
     var builder = new ScenarioBuilder(catalogue, client, dataSource, options.Seed, options.MixSize, index);
     var scenarios = new List<Scenario>();
     foreach (var name in options.Scenarios)

@@ -26,6 +26,7 @@ internal sealed class GameNameIndex
 
     private readonly Postings _words;
     private readonly Postings _lexemes;
+    private readonly Dictionary<string, int[]> _named;
 
     private GameNameIndex(Guid[] ids, string[][] names, Postings words, Postings lexemes)
     {
@@ -33,7 +34,20 @@ internal sealed class GameNameIndex
         Names = names;
         _words = words;
         _lexemes = lexemes;
+        var named = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var game = 0; game < names.Length; game++)
+        {
+            foreach (var name in names[game].Distinct(StringComparer.Ordinal))
+            {
+                if (!named.TryGetValue(name, out var games)) named[name] = games = [];
+                games.Add(game);
+            }
+        }
+        _named = named.ToDictionary(n => n.Key, n => n.Value.ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>The games (in table order) one of whose lower-cased names is <paramref name="lowered"/>.</summary>
+    public IReadOnlyList<int> Named(string lowered) => _named.TryGetValue(lowered, out var games) ? games : [];
 
     /// <summary>The games by their place in the table's order.</summary>
     public Guid[] Ids { get; }
