@@ -31,6 +31,13 @@ public static class KubernetesConventions
 
     public static string ObjectName(IResource resource) => $"{PartOf}-{resource.Name}";
 
+    /// <summary>The programs this one waits to see complete (WaitForCompletion): init containers in the cluster.</summary>
+    public static IEnumerable<ProjectResource> CompletionDependencies(IResource resource) =>
+        resource.Annotations.OfType<WaitAnnotation>()
+            .Where(wait => wait.WaitType == WaitType.WaitForCompletion)
+            .Select(wait => wait.Resource)
+            .OfType<ProjectResource>();
+
     public static OrderedDictionary<string, object?> Labels(IResource resource) => YamlFile.Map(
         ("app.kubernetes.io/name", resource.Name),
         ("app.kubernetes.io/part-of", PartOf));

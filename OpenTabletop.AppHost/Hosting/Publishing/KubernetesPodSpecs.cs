@@ -17,9 +17,8 @@ public sealed class KubernetesPodSpecs(KubernetesPublishOptions options)
 
     private OrderedDictionary<string, object?> PodSpec(ProjectResource project, PodRole role, IReadOnlyList<string> arguments)
     {
-        var initContainers = project.Annotations.OfType<WaitAnnotation>()
-            .Where(wait => wait.WaitType == WaitType.WaitForCompletion && wait.Resource is ProjectResource)
-            .Select(wait => (object)Container((ProjectResource)wait.Resource, PodRole.RunToCompletion, [], $"wait-for-{wait.Resource.Name}"))
+        var initContainers = KubernetesConventions.CompletionDependencies(project)
+            .Select(dependency => (object)Container(dependency, PodRole.RunToCompletion, [], $"wait-for-{dependency.Name}"))
             .ToArray();
         return Map(
             ("automountServiceAccountToken", false),

@@ -63,7 +63,7 @@ public static class KubernetesPublisher
 
                     if (project.Annotations.OfType<CronJobAlternativeAnnotation>().FirstOrDefault() is { } cron)
                     {
-                        components.AddRange(CronJobComponent(project, cron, pods));
+                        components.AddRange(CronJobComponent(project, cron, pods, options));
                     }
 
                     break;
@@ -79,8 +79,7 @@ public static class KubernetesPublisher
 
     /// <summary>WaitForCompletion names a program that runs and exits: in a cluster, a Job.</summary>
     private static bool IsAwaitedToCompletion(DistributedApplicationModel model, ProjectResource project) =>
-        model.Resources.Any(other => other.Annotations.OfType<WaitAnnotation>()
-            .Any(wait => wait.WaitType == WaitType.WaitForCompletion && ReferenceEquals(wait.Resource, project)));
+        model.Resources.Any(other => KubernetesConventions.CompletionDependencies(other).Contains(project));
 
     /// <summary>
     /// The images are listed for kustomize so a release sets the real registry and commit without
@@ -90,23 +89,29 @@ public static class KubernetesPublisher
         ("apiVersion", "kustomize.config.k8s.io/v1beta1"),
         ("kind", "Kustomization"),
         ("resources", resources.ToArray()),
-        ("images", projects.Select(project => (object)Map(
+        ("images", Images(projects, options)));
+
+    private static object[] Images(IEnumerable<ProjectResource> projects, KubernetesPublishOptions options) =>
+        projects.Select(project => (object)Map(
             ("name", KubernetesPublishOptions.ImageName(project.Name)),
             ("newName", options.ImageRegistry is null ? null : options.ImageRepository(project.Name)),
-            ("newTag", options.ImageTag))).ToArray()));
+            ("newTag", options.ImageTag))).ToArray();
 
     /// <summary>
     /// components/&lt;project&gt;-cronjob: adds the CronJob and deletes the worker Deployment, so an overlay
-    /// that lists it runs the project on a schedule instead of keeping it running.
+    /// that lists it runs the project on a schedule instead of keeping it running. It names its images
+    /// again because the base's image settings apply only to the base's own objects.
     /// </summary>
-    private static IEnumerable<GeneratedFile> CronJobComponent(ProjectResource project, CronJobAlternativeAnnotation cron, KubernetesPodSpecs pods)
+    private static IEnumerable<GeneratedFile> CronJobComponent(ProjectResource project, CronJobAlternativeAnnotation cron, KubernetesPodSpecs pods, KubernetesPublishOptions options)
     {
         var folder = $"components/{project.Name}-cronjob";
+        var imagesUsed = KubernetesConventions.CompletionDependencies(project).Append(project);
         yield return Create($"{folder}/kustomization.yaml", Map(
             ("apiVersion", "kustomize.config.k8s.io/v1alpha1"),
             ("kind", "Component"),
             ("resources", List("cronjob.yaml")),
-            ("patches", List(Map(("path", "delete-deployment.yaml"))))));
+            ("patches", List(Map(("path", "delete-deployment.yaml")))),
+            ("images", Images(imagesUsed, options))));
         yield return Create($"{folder}/cronjob.yaml", KubernetesWorkloads.CronJob(project, cron, pods));
         yield return Create($"{folder}/delete-deployment.yaml", Map(
             ("$patch", "delete"),

@@ -168,6 +168,12 @@ public sealed partial class KubernetesManifestValidationTests
         Assert.Equal("Component", Scalar(component, "kind"));
         Assert.Equal("delete", Scalar(deletion, "$patch"));
         Assert.Equal(Read<V1Deployment>("materializer-deployment.yaml").Metadata.Name, Scalar((YamlMappingNode)deletion.Children["metadata"], "name"));
+        // The base's image settings do not reach a component's objects, so it names its own.
+        var componentImages = ((YamlSequenceNode)component.Children["images"]).Cast<YamlMappingNode>().ToList();
+        Assert.Equal(
+            Images(cron).Select(i => i.Split(':')[0]).Order(StringComparer.Ordinal),
+            componentImages.Select(i => Scalar(i, "name")).Order(StringComparer.Ordinal));
+        Assert.All(componentImages, i => Assert.Equal(KubernetesPublishOptions.PlaceholderTag, Scalar(i, "newTag")));
     }
 
     [Fact]
