@@ -33,6 +33,8 @@ public static class AppHostGraph
             .WithEndpoint("http", endpoint => ApiPort(builder.Configuration, endpoint))
             .WithHttpHealthCheck("/readyz")
             .WithExternalHttpEndpoints()
+            // Outside Development the Api refuses to boot without it; a deployment must supply one.
+            .WithDeploymentSecret("API_KEY_SALT", "api-key-salt")
             .OnResourceReady((api, e, ct) =>
             {
                 var url = api.GetEndpoint("http").Url;
@@ -44,7 +46,9 @@ public static class AppHostGraph
         builder.AddProject("materializer", "../OpenTabletop.Materializer/OpenTabletop.Materializer.csproj")
             .WithReference(db)
             .WithReference(cache)
-            .WaitForCompletion(migrations);
+            .WaitForCompletion(migrations)
+            // Clusters that want no long-running worker run one pipeline a night instead (exit 3 = another run held the lock).
+            .WithCronJobAlternative("0 4 * * *", "--once");
     }
 
     /// <summary>AppHost:ApiPort when set (0 = any free port), else 5080 when free, else any free port.</summary>

@@ -5,6 +5,7 @@ using OpenTabletop.AppHost.Hosting.ApplicationModel;
 using OpenTabletop.AppHost.Hosting.Logging;
 using OpenTabletop.AppHost.Hosting.Orchestration;
 using OpenTabletop.AppHost.Hosting.Provisioning;
+using OpenTabletop.AppHost.Hosting.Publishing;
 
 namespace OpenTabletop.AppHost.Hosting;
 
@@ -16,12 +17,14 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     private readonly Orchestrator _orchestrator;
     private readonly ILogger _logger;
     private readonly List<IDisposable> _owned = [];
+    private readonly string _appHostDirectory;
     private int _disposed;
 
     internal DistributedApplication(ServiceProvider services, DistributedApplicationOptions options, string appHostDirectory)
     {
         _services = services;
         _options = options;
+        _appHostDirectory = appHostDirectory;
         _logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenTabletop.AppHost");
 
         var configuration = services.GetRequiredService<IConfiguration>();
@@ -77,14 +80,16 @@ public sealed partial class DistributedApplication : IAsyncDisposable
 
     /// <summary>
     /// Runs until Ctrl+C or SIGTERM, then stops everything and disposes the application. Sets the exit
-    /// code: 1 when a resource failed, 2 for a publisher (not implemented yet).
+    /// code: 1 when a resource failed. In publish mode, writes what the publisher makes instead (exit 0,
+    /// or see <see cref="PublishCommand"/>).
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
         if (ExecutionContext.IsPublishMode)
         {
-            await Console.Error.WriteLineAsync("publishing is not implemented yet");
-            Environment.ExitCode = 2;
+            // Nothing is started: the model is described for a deployment tool and the process exits.
+            Environment.ExitCode = await PublishCommand.RunAsync(
+                Model, ExecutionContext, _services.GetRequiredService<IConfiguration>(), _appHostDirectory, Console.Out, cancellationToken);
             await DisposeAsync();
             return;
         }

@@ -14,6 +14,9 @@ public sealed class DistributedApplicationBuilder : IDistributedApplicationBuild
     {
         ["--publisher"] = "Publishing:Publisher",
         ["--output-path"] = "Publishing:OutputPath",
+        // Ours, for the kubernetes publisher.
+        ["--image-tag"] = "Publishing:ImageTag",
+        ["--image-registry"] = "Publishing:ImageRegistry",
     };
 
     private readonly List<IResource> _resources = [];

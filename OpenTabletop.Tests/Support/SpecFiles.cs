@@ -15,6 +15,9 @@ public static class SpecFiles
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
+    /// <summary>A file beside the specification in shared/ (e.g. aspire/aspire-8.0.json), read in place, never copied.</summary>
+    public static string Shared(params string[] parts) => System.IO.Path.Combine([System.IO.Path.GetDirectoryName(Root.TrimEnd('/'))!, .. parts]);
+
     /// <summary>A YAML file as plain dictionaries, lists and strings.</summary>
     public static object? ReadYaml(string relative)
     {

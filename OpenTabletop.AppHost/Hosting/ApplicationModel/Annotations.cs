@@ -38,3 +38,18 @@ public sealed record ResourceReadyEvent(IResource Resource, IServiceProvider Ser
 
 /// <summary>Runs once the resource is healthy (for example, to print where it can be reached).</summary>
 public sealed record ResourceReadyCallbackAnnotation(Func<ResourceReadyEvent, CancellationToken, Task> Callback) : IResourceAnnotation;
+
+/// <summary>
+/// A secret the resource needs only when deployed (run mode has a development default): published as a
+/// secret parameter in the manifest, and as a reference into the operator's Secret in Kubernetes.
+/// </summary>
+/// <param name="EnvironmentVariable">What the service reads, e.g. API_KEY_SALT.</param>
+/// <param name="ParameterName">The manifest's parameter.v0 resource, e.g. api-key-salt.</param>
+/// <param name="GeneratedMinLength">Length of the value a deployment tool generates when none is given.</param>
+public sealed record DeploymentSecretAnnotation(string EnvironmentVariable, string ParameterName, int GeneratedMinLength) : IResourceAnnotation;
+
+/// <summary>
+/// Offers a Kubernetes CronJob running the project with <see cref="Arguments"/> on <see cref="Schedule"/>
+/// as an optional replacement for its long-running Deployment (the Kubernetes publisher's component).
+/// </summary>
+public sealed record CronJobAlternativeAnnotation(string Schedule, IReadOnlyList<string> Arguments) : IResourceAnnotation;
