@@ -76,6 +76,16 @@ public sealed class DashboardBrowserTests
         await Assertions.Expect(page.Locator("#waterfall .span-row[data-scope='Npgsql']").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#waterfall .span-row").First).ToHaveAttributeAsync("data-service", "api");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("dashboard-trace.png"), FullPage = true });
+
+        // The Api's own output, its structured logs and its request metrics arrive as well.
+        await page.ClickAsync("nav a[data-page='console']");
+        await Assertions.Expect(page.Locator("#console")).ToContainTextAsync("Now listening on", new() { Timeout = 15_000 });
+        await page.ClickAsync("nav a[data-page='logs']");
+        await Assertions.Expect(page.Locator("#logs tbody tr").First).ToBeVisibleAsync();
+        await page.ClickAsync("nav a[data-page='metrics']");
+        await Assertions.Expect(page.Locator("#metrics .card[data-service='api']")).ToContainTextAsync("requests", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#routes")).ToContainTextAsync("/v1/search", new() { Timeout = 15_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("dashboard-metrics.png"), FullPage = true });
     }
 
     private static async Task<TraceDetail?> TryGetTraceAsync(HttpClient dashboard, string traceId, CancellationToken ct)
