@@ -35,7 +35,11 @@ internal sealed class DashboardApp : IAsyncDisposable
 
     public Uri OtlpHttp => new($"http://127.0.0.1:{new Uri(Endpoints.OtlpHttpUrl).Port}");
 
-    public static async Task<DashboardApp> StartAsync(CancellationToken ct, params (string Key, string Value)[] settings)
+    public static Task<DashboardApp> StartAsync(CancellationToken ct, params (string Key, string Value)[] settings) =>
+        StartAsync(_ => { }, ct, settings);
+
+    /// <param name="graph">Resources for the orchestrator to run beside the dashboard (none by default).</param>
+    public static async Task<DashboardApp> StartAsync(Action<IDistributedApplicationBuilder> graph, CancellationToken ct, params (string Key, string Value)[] settings)
     {
         var app = await DistributedApplicationTestingBuilder.CreateAsync(
             [],
@@ -50,7 +54,7 @@ internal sealed class DashboardApp : IAsyncDisposable
                     b.Configuration[key] = value;
                 }
             },
-            _ => { },
+            graph,
             ct);
         try
         {
