@@ -4,21 +4,6 @@ using OpenTabletop.AppHost.Hosting.ApplicationModel;
 
 namespace OpenTabletop.AppHost.Hosting.Dashboard.Api;
 
-public sealed record ResourceView(
-    string Name,
-    string Kind,
-    string State,
-    string? Health,
-    IReadOnlyList<string> Endpoints,
-    DateTimeOffset? StartedAt,
-    DateTimeOffset? StoppedAt,
-    int? ExitCode,
-    int Restarts,
-    int? ProcessId,
-    string? Provider,
-    string? Parent,
-    string? Error);
-
 /// <summary>
 /// The orchestrator's model and notifications as the resources page shows them. Counts starts per
 /// resource from the notifications, since a snapshot only holds the latest state.
