@@ -40,12 +40,19 @@ public sealed class OtlpReceiverTests
                 root.SetStatus(ActivityStatusCode.Error, "boom");
             }
 
+            // A background query of its own, as a worker's polling makes.
+            using (activities.StartActivity("poll", ActivityKind.Client))
+            {
+            }
+
             Assert.True(tracer.ForceFlush(10_000));
         }
 
-        var list = await dashboard.GetAsync<TraceList>("/api/traces?resource=orders", ct);
+        var list = await dashboard.GetAsync<TraceList>("/api/traces?resource=orders&hideLoneSpans=true", ct);
+        var all = await dashboard.GetAsync<TraceList>("/api/traces?resource=orders", ct);
         var detail = await dashboard.GetAsync<TraceDetail>($"/api/traces/{traceId}", ct);
 
+        Assert.Equal(["poll", "GET /orders"], all.Traces.Select(t => t.RootName));
         var summary = Assert.Single(list.Traces);
         Assert.Equal((traceId, "GET /orders", "orders", 2, "Error"), (summary.TraceId, summary.RootName, summary.RootService, summary.SpanCount, summary.Status));
         Assert.Equal(["GET /orders", "SELECT orders"], detail.Spans.Select(s => s.Span.Name));

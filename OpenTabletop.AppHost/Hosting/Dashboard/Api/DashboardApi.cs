@@ -43,9 +43,9 @@ internal static class DashboardApi
             return TypedResults.Ok(new LogList(logs.Count, logs));
         });
 
-        api.MapGet("/traces", (string? resource, string? q, int? limit, TelemetryStore store) =>
+        api.MapGet("/traces", (string? resource, string? q, int? limit, bool? hideLoneSpans, TelemetryStore store) =>
         {
-            var traces = store.Traces.List(Blank(resource), Blank(q), Limit(limit, 100));
+            var traces = store.Traces.List(Blank(resource), Blank(q), Limit(limit, 100), hideLoneSpans ?? false);
             return TypedResults.Ok(new TraceList(traces.Count, traces));
         });
 

@@ -45,8 +45,12 @@ public sealed class TraceStore(TelemetryLimits limits)
         return added;
     }
 
-    /// <summary>Newest first; <paramref name="service"/> keeps traces that service took part in, <paramref name="text"/> matches span names.</summary>
-    public IReadOnlyList<TraceSummary> List(string? service, string? text, int limit)
+    /// <summary>
+    /// Newest first; <paramref name="service"/> keeps traces that service took part in, <paramref name="text"/>
+    /// matches span names, and <paramref name="hideLoneSpans"/> drops traces of one span that is not a
+    /// request (a worker's polling query, a readiness check's query), which would otherwise bury the requests.
+    /// </summary>
+    public IReadOnlyList<TraceSummary> List(string? service, string? text, int limit, bool hideLoneSpans = false)
     {
         List<List<SpanRecord>> traces;
         lock (_gate)
@@ -57,6 +61,7 @@ public sealed class TraceStore(TelemetryLimits limits)
         return [.. traces
             .Where(spans => service is null || spans.Any(s => string.Equals(s.Service, service, StringComparison.OrdinalIgnoreCase)))
             .Where(spans => text is null || spans.Any(s => s.Name.Contains(text, StringComparison.OrdinalIgnoreCase)))
+            .Where(spans => !hideLoneSpans || spans.Count > 1 || spans[0].Kind is "Server" or "Consumer")
             .Select(Summarize)
             .Take(limit)];
     }

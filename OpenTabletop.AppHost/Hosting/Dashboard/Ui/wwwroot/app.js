@@ -130,11 +130,12 @@ function logsPage(traceId) {
 function tracesPage() {
   const resource = el("input", { placeholder: "resource", type: "search" });
   const text = el("input", { placeholder: "span name", type: "search" });
+  const lone = el("input", { type: "checkbox", id: "hide-lone", checked: true });
   const body = el("tbody");
-  page("Traces", el("div", { class: "filters" }, resource, text),
+  page("Traces", el("div", { class: "filters" }, resource, text, el("label", {}, lone, " hide lone background spans")),
     el("table", { id: "traces" }, el("thead", {}, el("tr", {}, ["Start", "Root", "Services", "Spans", "Duration", "Status"].map(h => el("th", {}, h)))), body));
   poll(async () => {
-    const result = await getJson(`/api/traces?${query({ resource: resource.value, q: text.value, limit: 200 })}`);
+    const result = await getJson(`/api/traces?${query({ resource: resource.value, q: text.value, limit: 200, hideLoneSpans: lone.checked ? "true" : "" })}`);
     body.replaceChildren(...result.traces.map(t => el("tr", { class: "clickable", "data-trace-id": t.traceId, onclick: () => { location.hash = `#/traces/${t.traceId}`; } },
       el("td", {}, time(t.start)),
       el("td", {}, el("span", { class: "badge", style: `background:${color(t.rootService)}` }, t.rootService), t.rootName),
