@@ -63,7 +63,11 @@ public sealed partial class DashboardHost(
         {
             // A default port was taken between our check and the bind (another AppHost or test starting): any free ones will do.
             LogPortRace(ex.Message);
-            _app = await StartServerAsync(browserToken, otlpApiKey, preferDefaults: false, cancellationToken);
+            _app = await BindOrExplainAsync(browserToken, otlpApiKey, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw Unbindable(ex);
         }
 
         var listeners = _app.Services.GetRequiredService<DashboardListeners>();
@@ -131,6 +135,22 @@ public sealed partial class DashboardHost(
         listeners.OtlpHttpPort = bound[2].IPEndPoint!.Port;
         return app;
     }
+
+    private async Task<WebApplication> BindOrExplainAsync(string? browserToken, string? otlpApiKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartServerAsync(browserToken, otlpApiKey, preferDefaults: false, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            throw Unbindable(ex);
+        }
+    }
+
+    /// <summary>A port given explicitly is taken: say which setting to change rather than crash with a stack trace.</summary>
+    private static DistributedApplicationException Unbindable(IOException ex) => new(
+        $"The dashboard cannot listen: {ex.Message} Free the port or change AppHost:Dashboard:Port, :OtlpGrpcPort or :OtlpHttpPort (0 = any free port).", ex);
 
     /// <summary>An exact port as given; a default one when free (and <paramref name="preferDefault"/>), else the OS picks one.</summary>
     private static int Port(PortChoice choice, bool preferDefault) => choice switch

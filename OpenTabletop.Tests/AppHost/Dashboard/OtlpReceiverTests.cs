@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using OpenTabletop.AppHost.Hosting;
 using OpenTabletop.AppHost.Hosting.Dashboard.Api;
 using OpenTabletop.AppHost.Hosting.Dashboard.Telemetry;
 using OpenTelemetry;
@@ -227,6 +228,23 @@ public sealed class OtlpReceiverTests
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
         Assert.EndsWith($"/login?t={token}", dashboard.Endpoints.LoginUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TakenExplicitPortStopsTheStartNamingTheSetting()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var holder = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(async () =>
+        {
+            await using var dashboard = await DashboardApp.StartAsync(ct, ("AppHost:Dashboard:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        });
+
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AppHost:Dashboard:Port", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
