@@ -218,6 +218,16 @@ public sealed class OtlpReceiverTests
         using var noKey = await otlp.PostAsync(new Uri("/v1/logs", UriKind.Relative), Protobuf([]), ct);
         using var withKey = new HttpRequestMessage(HttpMethod.Post, "/v1/logs") { Content = Protobuf([]), Headers = { { "x-otlp-api-key", apiKey } } };
         using var keyed = await otlp.SendAsync(withKey, ct);
+        var source = $"Test.{Guid.NewGuid():N}";
+        using (var tracer = Tracer(source, "remote", dashboard.OtlpGrpc, OtlpExportProtocol.Grpc, $"x-otlp-api-key={apiKey}"))
+        using (var activities = new ActivitySource(source))
+        {
+            activities.StartActivity("keyed over gRPC")!.Dispose();
+            Assert.True(tracer.ForceFlush(10_000));
+        }
+
+        using var tracesRequest = new HttpRequestMessage(HttpMethod.Get, "/api/traces?resource=remote") { Headers = { { "Authorization", $"Bearer {token}" } } };
+        using var traces = await dashboard.Ui.SendAsync(tracesRequest, ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
@@ -227,6 +237,8 @@ public sealed class OtlpReceiverTests
         Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
         Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, traces.StatusCode);
+        Assert.Contains("keyed over gRPC", await traces.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.EndsWith($"/login?t={token}", dashboard.Endpoints.LoginUrl, StringComparison.Ordinal);
     }
 
@@ -260,7 +272,7 @@ public sealed class OtlpReceiverTests
         Assert.Equal(HttpStatusCode.OK, resources.StatusCode);
     }
 
-    private static TracerProvider Tracer(string source, string service, Uri endpoint, OtlpExportProtocol protocol) =>
+    private static TracerProvider Tracer(string source, string service, Uri endpoint, OtlpExportProtocol protocol, string? headers = null) =>
         Sdk.CreateTracerProviderBuilder()
             .AddSource(source)
             .SetSampler(new AlwaysOnSampler())
@@ -270,6 +282,7 @@ public sealed class OtlpReceiverTests
                 o.Endpoint = protocol == OtlpExportProtocol.Grpc ? endpoint : new Uri(endpoint, "/v1/traces");
                 o.Protocol = protocol;
                 o.ExportProcessorType = ExportProcessorType.Simple;
+                o.Headers = headers;
             })
             .Build();
 
