@@ -260,6 +260,49 @@ public sealed class OtlpReceiverTests
     }
 
     [Fact]
+    public async Task GzippedHttpProtobufIsAccepted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var dashboard = await DashboardApp.StartAsync(ct);
+        var traceId = ActivityTraceId.CreateRandom();
+        var spanId = ActivitySpanId.CreateRandom();
+        var request = new OpenTelemetry.Proto.Collector.Trace.V1.ExportTraceServiceRequest
+        {
+            ResourceSpans =
+            {
+                new OpenTelemetry.Proto.Trace.V1.ResourceSpans
+                {
+                    Resource = new() { Attributes = { new OpenTelemetry.Proto.Common.V1.KeyValue { Key = "service.name", Value = new() { StringValue = "zipped" } } } },
+                    ScopeSpans = { new OpenTelemetry.Proto.Trace.V1.ScopeSpans { Spans = { new OpenTelemetry.Proto.Trace.V1.Span
+                    {
+                        TraceId = Google.Protobuf.ByteString.CopyFrom(Convert.FromHexString(traceId.ToHexString())),
+                        SpanId = Google.Protobuf.ByteString.CopyFrom(Convert.FromHexString(spanId.ToHexString())),
+                        Name = "compressed",
+                        Kind = OpenTelemetry.Proto.Trace.V1.Span.Types.SpanKind.Server,
+                        StartTimeUnixNano = 1_700_000_000_000_000_000,
+                        EndTimeUnixNano = 1_700_000_000_250_000_000,
+                    } } } },
+                },
+            },
+        };
+        using var zipped = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(zipped, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Google.Protobuf.MessageExtensions.ToByteArray(request), ct);
+        }
+
+        using var content = Protobuf(zipped.ToArray());
+        content.Headers.ContentEncoding.Add("gzip");
+        using var otlp = new HttpClient { BaseAddress = dashboard.OtlpHttp };
+        using var response = await otlp.PostAsync(new Uri("/v1/traces", UriKind.Relative), content, ct);
+        var trace = await dashboard.GetAsync<TraceDetail>($"/api/traces/{traceId.ToHexString()}", ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var span = Assert.Single(trace.Spans).Span;
+        Assert.Equal(("zipped", "compressed", "Server", 250d), (span.Service, span.Name, span.Kind, span.DurationMs));
+    }
+
+    [Fact]
     public async Task OnLoopbackNoTokenIsNeeded()
     {
         var ct = TestContext.Current.CancellationToken;
