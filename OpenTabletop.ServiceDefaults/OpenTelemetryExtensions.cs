@@ -40,10 +40,16 @@ public static class OpenTelemetryExtensions
                 .AddNpgsql());
 
         // Exporting is opt-in: the AppHost (or an operator) sets OTEL_EXPORTER_OTLP_ENDPOINT, and the
-        // standard OTEL_* variables (protocol, headers, service name, resource attributes) apply.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        // standard OTEL_* variables (protocol, headers, service name, resource attributes) apply. Aspire's
+        // dashboard variables win over it, so the standalone Aspire dashboard receives everything.
+        switch (OtlpTarget.Select(builder.Configuration))
         {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            case { Endpoint: { } endpoint, Protocol: { } protocol }:
+                builder.Services.AddOpenTelemetry().UseOtlpExporter(protocol, endpoint);
+                break;
+            case not null:
+                builder.Services.AddOpenTelemetry().UseOtlpExporter();
+                break;
         }
 
         return builder;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTabletop.AppHost.Hosting.ApplicationModel;
+using OpenTabletop.AppHost.Hosting.Dashboard;
 using OpenTabletop.AppHost.Hosting.Logging;
 using OpenTabletop.AppHost.Hosting.Orchestration;
 using OpenTabletop.AppHost.Hosting.Provisioning;
@@ -16,6 +17,7 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     private readonly DistributedApplicationOptions _options;
     private readonly Orchestrator _orchestrator;
     private readonly ILogger _logger;
+    private readonly DashboardHost? _dashboard;
     private readonly List<IDisposable> _owned = [];
     private readonly string _appHostDirectory;
     private int _disposed;
@@ -33,6 +35,11 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             : Path.Combine(Path.GetDirectoryName(appHostDirectory)!, ".data");
         var settings = new ProvisioningSettings(dataDirectory, configuration["AppHost:NamePrefix"] ?? "opentabletop", Throwaway: options.IsTestHost);
 
+        var dashboardOptions = DashboardOptions.From(configuration);
+        _dashboard = ExecutionContext.IsRunMode && dashboardOptions.Enabled
+            ? new DashboardHost(dashboardOptions, Model, ResourceNotifications, ResourceLogs, _logger)
+            : null;
+
         _orchestrator = new Orchestrator(
             Model,
             configuration,
@@ -42,7 +49,8 @@ public sealed partial class DistributedApplication : IAsyncDisposable
             new ServerProvisioner(configuration, settings),
             services.GetService<IToolAvailability>() ?? new SystemToolAvailability(),
             new ProjectOutput(AppHostLocation.BuildConfiguration, AppHostLocation.TargetFramework, AppHostLocation.DotnetExecutable),
-            services.GetRequiredService<ILogger<Orchestrator>>());
+            services.GetRequiredService<ILogger<Orchestrator>>(),
+            () => _dashboard?.OtlpSettings);
     }
 
     public IServiceProvider Services => _services;
@@ -55,6 +63,9 @@ public sealed partial class DistributedApplication : IAsyncDisposable
 
     public ResourceLoggerService ResourceLogs => _services.GetRequiredService<ResourceLoggerService>();
 
+    /// <summary>The dashboard's addresses once started; null when it is off (publish mode, disabled, or Aspire's dashboard is configured).</summary>
+    public DashboardEndpoints? Dashboard => _dashboard?.Endpoints;
+
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) =>
         new DistributedApplicationBuilder(new DistributedApplicationOptions { Args = args });
 
@@ -65,14 +76,20 @@ public sealed partial class DistributedApplication : IAsyncDisposable
     /// Provides the servers and starts the projects in dependency order; returns once all are up, or
     /// stops everything and throws the first failure with that resource's last log lines.
     /// </summary>
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (ExecutionContext.IsPublishMode)
         {
             throw new InvalidOperationException("The application is in publish mode; there is nothing to start.");
         }
 
-        return _orchestrator.StartAsync(cancellationToken);
+        // First, so that the services are told where to send telemetry and their starts are watched.
+        if (_dashboard is not null && _dashboard.Endpoints is null)
+        {
+            await _dashboard.StartAsync(cancellationToken);
+        }
+
+        await _orchestrator.StartAsync(cancellationToken);
     }
 
     /// <summary>Stops the projects (SIGTERM, then a kill after 10 s), then the servers; leaves no process behind.</summary>
@@ -126,6 +143,11 @@ public sealed partial class DistributedApplication : IAsyncDisposable
         }
 
         await _orchestrator.StopAsync();
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+        }
+
         foreach (var owned in _owned)
         {
             owned.Dispose();

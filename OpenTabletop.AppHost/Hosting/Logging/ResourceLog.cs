@@ -8,8 +8,9 @@ namespace OpenTabletop.AppHost.Hosting.Logging;
 /// </summary>
 public sealed class ResourceLog(string resourceName, ILogger? echo = null, int capacity = 1000)
 {
-    private readonly Queue<string> _lines = new();
+    private readonly Queue<ResourceLogLine> _lines = new();
     private readonly Lock _gate = new();
+    private long _written;
 
     public string ResourceName { get; } = resourceName;
 
@@ -17,7 +18,7 @@ public sealed class ResourceLog(string resourceName, ILogger? echo = null, int c
     {
         lock (_gate)
         {
-            _lines.Enqueue(line);
+            _lines.Enqueue(new ResourceLogLine(++_written, DateTimeOffset.UtcNow, line));
             while (_lines.Count > capacity)
             {
                 _lines.Dequeue();
@@ -32,7 +33,20 @@ public sealed class ResourceLog(string resourceName, ILogger? echo = null, int c
     {
         lock (_gate)
         {
-            return [.. _lines.Skip(Math.Max(0, _lines.Count - count))];
+            return [.. _lines.Skip(Math.Max(0, _lines.Count - count)).Select(l => l.Text)];
+        }
+    }
+
+    /// <summary>
+    /// The kept lines numbered above <paramref name="after"/> (at most <paramref name="max"/>, the newest
+    /// ones), so a reader polling with the last number it saw gets each line once.
+    /// </summary>
+    public IReadOnlyList<ResourceLogLine> ReadAfter(long after, int max)
+    {
+        lock (_gate)
+        {
+            var newer = _lines.Where(l => l.Number > after).ToList();
+            return newer.Count > max ? newer[^max..] : newer;
         }
     }
 
@@ -45,3 +59,6 @@ public sealed class ResourceLog(string resourceName, ILogger? echo = null, int c
             : string.Join(System.Environment.NewLine, tail.Select(line => $"[{ResourceName}] {line}"));
     }
 }
+
+/// <summary>A line of a resource's output, numbered from 1 in the order it was written.</summary>
+public sealed record ResourceLogLine(long Number, DateTimeOffset Time, string Text);

@@ -22,7 +22,8 @@ internal sealed partial class Orchestrator(
     ServerProvisioner provisioner,
     IToolAvailability tools,
     ProjectOutput output,
-    ILogger<Orchestrator> logger)
+    ILogger<Orchestrator> logger,
+    Func<OtlpSettings?> dashboardOtlp)
 {
     private readonly ConcurrentDictionary<IResource, IRunningServer> _servers = new();
     private readonly ConcurrentDictionary<IResource, ChildProcess> _processes = new();
@@ -361,7 +362,8 @@ internal sealed partial class Orchestrator(
             HttpUrl = project.GetEndpoint("http").Annotation?.Url,
             ConnectionStrings = connectionStrings,
             ServiceEndpoints = serviceEndpoints,
-            Otlp = ProjectEnvironment.ReadOtlp(configuration),
+            // An endpoint given to the AppHost wins; otherwise our dashboard's receiver, when it runs.
+            Otlp = ProjectEnvironment.ReadOtlp(configuration) ?? dashboardOtlp(),
         });
 
         var context = new EnvironmentCallbackContext(computed);

@@ -56,6 +56,8 @@ public static class DistributedApplicationTestingBuilder
 
         Default(values, configuration, "AppHost:ApiPort", "0");
         Default(values, configuration, "Seed:Mode", "sample");
+        // As Aspire's testing builder does (DisableDashboard): a test that wants it turns it on.
+        Default(values, configuration, "AppHost:Dashboard:Enabled", "false");
 
         // The fixtures' switches also point the whole application at existing servers.
         if (Environment.GetEnvironmentVariable("OTT_TEST_POSTGRES") is { Length: > 0 } postgres)
