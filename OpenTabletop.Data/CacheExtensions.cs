@@ -46,8 +46,9 @@ public static class CacheExtensions
 
         var options = ParseResilient(connectionString, name);
         builder.Services.AddSingleton(new CacheStatus(Configured: true, Endpoint: string.Join(",", options.EndPoints)));
+        RedisTracing.Register(builder.Services);
         builder.Services.AddSingleton<RedisConnection>(sp =>
-            new RedisConnection(options, sp.GetRequiredService<ILogger<RedisConnection>>()));
+            new RedisConnection(options, sp.GetRequiredService<RedisTracing>(), sp.GetRequiredService<ILogger<RedisConnection>>()));
         builder.Services.AddSingleton<IConnectionMultiplexer>(sp => sp.GetRequiredService<RedisConnection>().Multiplexer);
         builder.Services.AddSingleton<IDistributedCache>(sp =>
         {
@@ -89,11 +90,12 @@ public static class CacheExtensions
 public sealed record CacheStatus(bool Configured, string? Endpoint);
 
 /// <summary>One multiplexer for the process, created on first use so boot never waits on the cache.</summary>
-public sealed class RedisConnection(ConfigurationOptions options, ILogger<RedisConnection> logger) : IDisposable
+public sealed class RedisConnection(ConfigurationOptions options, RedisTracing tracing, ILogger<RedisConnection> logger) : IDisposable
 {
     private readonly Lazy<IConnectionMultiplexer> _multiplexer = new(() =>
     {
         var multiplexer = ConnectionMultiplexer.Connect(options);
+        tracing.Trace(multiplexer);
         if (!multiplexer.IsConnected)
         {
             logger.LogWarning("The cache at {Endpoint} is not reachable yet; requests are served without it until it is.", string.Join(",", options.EndPoints));

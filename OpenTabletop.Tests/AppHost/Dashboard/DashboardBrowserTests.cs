@@ -17,6 +17,8 @@ public sealed class DashboardBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
+    private const string RedisScope = "OpenTelemetry.Instrumentation.StackExchangeRedis";
+
     [Fact]
     public async Task DashboardShowsTheRunningApplicationAndARequestsTraceAsAWaterfall()
     {
@@ -45,10 +47,13 @@ public sealed class DashboardBrowserTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var trace = await Deadline.PollAsync(
             async () => await TryGetTraceAsync(dashboardHttp, traceId, ct),
-            t => t is not null && t.Spans.Any(s => s.Span.Service == "api" && s.Span.Kind == "Server") && t.Spans.Any(s => s.Span.Scope == "Npgsql"),
+            t => t is not null && t.Spans.Any(s => s.Span.Service == "api" && s.Span.Kind == "Server") && t.Spans.Any(s => s.Span.Scope == "Npgsql")
+                && t.Spans.Any(s => s.Span.Scope == RedisScope),
             TimeSpan.FromSeconds(30), ct);
         Assert.NotNull(trace);
         Assert.Contains(trace.Spans, s => s.Span.Scope == "Npgsql" && s.Depth > 0);
+        // The cache's commands (the rate limiter's script at least) beneath the same request.
+        Assert.Contains(trace.Spans, s => s.Span.Scope == RedisScope && s.Depth > 0);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -76,6 +81,7 @@ public sealed class DashboardBrowserTests
         await page.ClickAsync($"#traces tr[data-trace-id='{traceId}']");
         await Assertions.Expect(page.Locator("#waterfall .span-row[data-service='api']").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#waterfall .span-row[data-scope='Npgsql']").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"#waterfall .span-row[data-scope='{RedisScope}']").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#waterfall .span-row").First).ToHaveAttributeAsync("data-service", "api");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifact("dashboard-trace.png"), FullPage = true });
 
