@@ -151,10 +151,8 @@ internal static class SearchSql
     /// <summary>Twice the bound, so that a hundred remain once the name hits among them are left out.</summary>
     public const int TextCandidates = 2 * GameCandidates;
 
-    private static readonly string GameText = GameTextFrom($"game_search_text_candidates({EnglishWords}, {TextCandidates})");
-
-    private static string GameTextFrom(string candidates) =>
-        $"game_text AS MATERIALIZED (SELECT id FROM {candidates} AS text(id) " +
+    private static readonly string GameText =
+        $"game_text AS MATERIALIZED (SELECT id FROM game_search_text_candidates({EnglishWords}, {TextCandidates}) AS text(id) " +
         $"WHERE (SELECT count(*) FROM game_names) < {GameCandidates} AND id NOT IN (SELECT id FROM game_names) LIMIT {GameCandidates})";
 
     /// <summary>
@@ -206,15 +204,13 @@ internal static class SearchSql
     /// <summary>
     /// The same exact, closeness and vector as the generic lateral over the names, for a game: most
     /// games have no alternate name (search_alternate_names is empty), so those are not looked up, and
-    /// the vector of all the names is game_search_names' (an inactive game has none, and is no result).
+    /// the vector of all the names is game_search_names' (an inactive game has none, and is no result),
+    /// looked up only where the words share is computed (not for prefix-arm games).
     /// </summary>
-    private static readonly string GameNames = GameNamesLateral(GameCloseness);
-
-    /// <summary>The names' document is looked up only where the words share is computed (not for prefix-arm games).</summary>
-    private static string GameNamesLateral(string closeness) =>
+    private const string GameNames =
         "CROSS JOIN LATERAL (SELECT lower(e.name) = lower($1) OR (e.search_alternate_names <> '' AND EXISTS " +
         "(SELECT 1 FROM alternate_names a WHERE a.game_id = e.id AND lower(a.name) = lower($1))) AS exact, " +
-        $"{closeness} AS closeness, " +
+        $"{GameCloseness} AS closeness, " +
         "(SELECT s.names FROM game_search_names s WHERE s.game_id = e.id) AS vector) AS n ";
 
     private const string GameCloseness =
